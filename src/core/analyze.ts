@@ -1,0 +1,51 @@
+/**
+ * One file's analysis: feature gates, unsafe inventory and SAFETY rules over a parsed document.
+ * Pure and synchronous: the callers (CLI, server, report) own I/O, caching and scheduling.
+ */
+import { codeInfo, type Code } from './codes';
+import { checkGates } from './features/checkGates';
+import { extractGates } from './features/gates';
+import type { FeatureDatabase, Gate } from './features/types';
+import type { Finding } from './findings';
+import { checkAllowList } from './kernel/allowList';
+import type { KernelFileContext } from './kernel/types';
+import type { ParsedDocument } from './parser';
+import { checkSafety } from './safety/check';
+import { collectUnsafeSites } from './safety/inventory';
+import type { SafetyOptions, UnsafeSite } from './safety/types';
+import type { SeverityOverride } from './settings';
+
+export interface AnalysisContext {
+  readonly db: FeatureDatabase;
+  /** Toolchain (X.Y.Z) at which gates are judged: the tree's minimum rustc, a setting, or the database's. */
+  readonly toolchain: string;
+  /** Why that toolchain, for messages ("minimum rustc of this kernel tree"). */
+  readonly toolchainOrigin: string;
+  readonly safety: SafetyOptions;
+  readonly kernel?: KernelFileContext;
+  readonly severity?: Partial<Record<Code, SeverityOverride>>;
+}
+
+export interface Analysis {
+  readonly findings: readonly Finding[];
+  readonly gates: readonly Gate[];
+  readonly unsafeSites: readonly UnsafeSite[];
+}
+
+export function analyze(doc: ParsedDocument, ctx: AnalysisContext): Analysis {
+  const gates = extractGates(doc.root);
+  const unsafeSites = collectUnsafeSites(doc);
+  const raw = [
+    ...checkGates(gates, { db: ctx.db, toolchain: ctx.toolchain, toolchainOrigin: ctx.toolchainOrigin, text: doc.text, kernel: ctx.kernel }),
+    ...(ctx.kernel ? checkAllowList(gates, { db: ctx.db, toolchain: ctx.toolchain, text: doc.text, kernel: ctx.kernel }) : []),
+    ...checkSafety(doc, unsafeSites, ctx.safety),
+  ];
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const override = ctx.severity?.[f.code];
+    if (override === 'off') continue;
+    findings.push(override && override !== codeInfo(f.code).severity ? { ...f, severity: override } : f);
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return { findings, gates, unsafeSites };
+}

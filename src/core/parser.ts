@@ -1,0 +1,150 @@
+/**
+ * The Rust parser: one web-tree-sitter Parser per process, loaded once, and a parse tree per
+ * document that is updated incrementally (tree.edit + parse(text, oldTree)).
+ * Broken Rust is fine: tree-sitter recovers and marks ERROR/MISSING nodes.
+ */
+import { Language, Parser, type Edit, type Node, type Point, type Tree } from 'web-tree-sitter';
+import { rustGrammarWasmPath, treeSitterWasmPath } from './assets';
+import { LineIndex, type LspRange } from './positions';
+
+export type { Node as SyntaxNode, Tree as SyntaxTree } from 'web-tree-sitter';
+
+let loading: Promise<RustParser> | undefined;
+
+/** Loads the parser once per process; every caller shares it. */
+export function loadRustParser(): Promise<RustParser> {
+  loading ??= (async () => {
+    const wasm = treeSitterWasmPath();
+    await Parser.init({ locateFile: () => wasm });
+    const language = await Language.load(rustGrammarWasmPath());
+    return new RustParser(language);
+  })();
+  return loading;
+}
+
+/** Parse time bound: a pathological file gives up rather than freezing the server. */
+const DEFAULT_PARSE_BUDGET_MS = 5_000;
+
+export class ParseTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`parsing took longer than ${ms} ms and was abandoned`);
+  }
+}
+
+export class RustParser {
+  private readonly parser: Parser;
+
+  constructor(readonly language: Language) {
+    this.parser = new Parser();
+    this.parser.setLanguage(language);
+  }
+
+  /** Parses `text`, reusing `oldTree` (already edited) when given. Throws ParseTimeoutError. */
+  parse(text: string, oldTree?: Tree | null, budgetMs = DEFAULT_PARSE_BUDGET_MS): Tree {
+    const deadline = performance.now() + budgetMs;
+    let timedOut = false;
+    const tree = this.parser.parse(text, oldTree ?? null, {
+      progressCallback: () => {
+        if (performance.now() > deadline) timedOut = true;
+        return timedOut;
+      },
+    } as never);
+    if (!tree || timedOut) {
+      this.parser.reset();
+      tree?.delete();
+      throw new ParseTimeoutError(budgetMs);
+    }
+    return tree;
+  }
+}
+
+/** One incremental text change, as LSP sends it (no range = whole document). */
+export interface TextChange {
+  readonly range?: LspRange;
+  readonly text: string;
+}
+
+/**
+ * A document's text, line index and tree. `applyChanges` edits the tree in place and re-parses
+ * incrementally; the old tree is freed (wasm memory is not garbage-collected).
+ */
+export class ParsedDocument {
+  private _text: string;
+  private _lines: LineIndex;
+  private _tree: Tree;
+
+  constructor(
+    private readonly parser: RustParser,
+    text: string,
+  ) {
+    this._text = text;
+    this._lines = new LineIndex(text);
+    this._tree = parser.parse(text);
+  }
+
+  get text(): string {
+    return this._text;
+  }
+  get lines(): LineIndex {
+    return this._lines;
+  }
+  get tree(): Tree {
+    return this._tree;
+  }
+  get root(): Node {
+    return this._tree.rootNode;
+  }
+
+  applyChanges(changes: readonly TextChange[]): void {
+    let text = this._text;
+    let lines = this._lines;
+    let full = false;
+    for (const change of changes) {
+      if (!change.range) {
+        text = change.text;
+        lines = new LineIndex(text);
+        full = true;
+        continue;
+      }
+      const start = lines.offsetAt(change.range.start);
+      const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
+      const next = text.slice(0, start) + change.text + text.slice(oldEnd);
+      const newEnd = start + change.text.length;
+      if (!full) {
+        const edit: Edit = {
+          startIndex: start,
+          oldEndIndex: oldEnd,
+          newEndIndex: newEnd,
+          startPosition: pointAt(lines, start),
+          oldEndPosition: pointAt(lines, oldEnd),
+          newEndPosition: pointAfter(pointAt(lines, start), change.text),
+        };
+        this._tree.edit(edit);
+      }
+      text = next;
+      lines = new LineIndex(text);
+    }
+    const old = this._tree;
+    this._tree = this.parser.parse(text, full ? null : old);
+    old.delete();
+    this._text = text;
+    this._lines = lines;
+  }
+
+  /** Frees the tree's wasm memory. */
+  dispose(): void {
+    this._tree.delete();
+  }
+}
+
+function pointAt(lines: LineIndex, offset: number): Point {
+  const p = lines.positionAt(offset);
+  return { row: p.line, column: p.character };
+}
+
+/** The point reached after inserting `inserted` at `start` (rows by line breaks, columns in UTF-16). */
+function pointAfter(start: Point, inserted: string): Point {
+  const ins = new LineIndex(inserted);
+  if (ins.lineCount === 1) return { row: start.row, column: start.column + inserted.length };
+  return { row: start.row + ins.lineCount - 1, column: inserted.length - ins.lineStart(ins.lineCount - 1) };
+}

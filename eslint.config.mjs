@@ -28,10 +28,10 @@ export default tseslint.config(
   {
     files: ['src/client/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
+      '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
           { group: ['web-tree-sitter', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'the client stays thin: analysis lives in the server.' },
-          { group: ['../core/*', '../core/**'], message: 'the client does not run the analysis; use src/shared types.' },
+          { group: ['../core/*', '../core/**'], allowTypeImports: true, message: 'the client does not run the analysis; use src/shared types.' },
         ],
       }],
     },
@@ -47,8 +47,11 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['vscode', 'web-tree-sitter', '../core/*', '../server/*', '../client/*'], message: 'src/shared holds types only.' }],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode', 'web-tree-sitter', '../server/*', '../client/*'], message: 'src/shared holds types only.' },
+          { group: ['../core/*', '../core/**'], allowTypeImports: true, message: 'src/shared may only import types from src/core.' },
+        ],
       }],
     },
   },

@@ -1,0 +1,128 @@
+/**
+ * Open documents: the text and version the client last sent, and (lazily) one incremental parse
+ * tree per document. Edits are queued and applied to the tree with ParsedDocument.applyChanges
+ * when a tree is next needed, so a burst of keystrokes costs one incremental re-parse. Trees sit
+ * in a bounded LRU; an evicted tree is freed and rebuilt from the text on demand.
+ */
+import { ParsedDocument, type RustParser, type TextChange } from '../core/parser';
+import { LineIndex } from '../core/positions';
+import { DisposingLru } from './lru';
+
+export interface OpenDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+interface Entry {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+  /** Changes the cached tree (if any) has not seen yet. */
+  pending: TextChange[];
+}
+
+export const DEFAULT_TREE_CAPACITY = 32;
+
+export class DocumentStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly trees: DisposingLru<string, ParsedDocument>;
+
+  constructor(
+    private readonly parser: () => Promise<RustParser>,
+    treeCapacity = DEFAULT_TREE_CAPACITY,
+    private readonly onRebuild: (uri: string, reason: string) => void = () => undefined,
+  ) {
+    this.trees = new DisposingLru(treeCapacity, (_uri, doc) => doc.dispose());
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    this.trees.delete(uri);
+    this.entries.set(uri, { uri, languageId, version, text, pending: [] });
+  }
+
+  /** Applies an incremental didChange; returns false for a document that is not open. */
+  change(uri: string, version: number, changes: readonly TextChange[]): boolean {
+    const entry = this.entries.get(uri);
+    if (!entry) return false;
+    entry.text = applyTextChanges(entry.text, changes);
+    entry.version = version;
+    if (this.trees.has(uri)) entry.pending.push(...changes);
+    return true;
+  }
+
+  close(uri: string): void {
+    this.entries.delete(uri);
+    this.trees.delete(uri);
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    const e = this.entries.get(uri);
+    return e && { uri: e.uri, languageId: e.languageId, version: e.version, text: e.text };
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** How many parse trees are alive (for tests of the LRU). */
+  get liveTrees(): number {
+    return this.trees.size;
+  }
+
+  /**
+   * The document's up-to-date tree: the cached one with queued edits applied, or a fresh parse.
+   * The tree must reproduce the client's text exactly; if it ever does not, it is rebuilt.
+   */
+  async parsed(uri: string): Promise<ParsedDocument | undefined> {
+    const parser = await this.parser();
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    let doc = this.trees.get(uri);
+    if (doc && entry.pending.length) {
+      const changes = entry.pending;
+      entry.pending = [];
+      try {
+        doc.applyChanges(changes);
+      } catch (e) {
+        this.trees.delete(uri);
+        doc = undefined;
+        this.onRebuild(uri, `incremental parse failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (doc && doc.text !== entry.text) {
+      this.trees.delete(uri);
+      doc = undefined;
+      this.onRebuild(uri, 'incremental tree text diverged from the document');
+    }
+    if (!doc) {
+      entry.pending = [];
+      doc = new ParsedDocument(parser, entry.text);
+      this.trees.set(uri, doc);
+    }
+    return doc;
+  }
+
+  dispose(): void {
+    this.trees.clear();
+    this.entries.clear();
+  }
+}
+
+/** The text after LSP content changes (each range relative to the text after the previous change). */
+export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
+  let result = text;
+  for (const change of changes) {
+    if (!change.range) {
+      result = change.text;
+      continue;
+    }
+    const lines = new LineIndex(result);
+    const start = lines.offsetAt(change.range.start);
+    const end = Math.max(start, lines.offsetAt(change.range.end));
+    result = result.slice(0, start) + change.text + result.slice(end);
+  }
+  return result;
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { LineIndex } from '../../src/core/positions';
+import { loadRustParser, ParsedDocument, type TextChange } from '../../src/core/parser';
+
+const SOURCE = `// SPDX-License-Identifier: GPL-2.0
+//! 驱动 — driver 😀
+#![feature(allocator_api)]
+
+impl Foo {
+    fn bar(&self) -> u32 {
+        // SAFETY: the pointer is valid.
+        unsafe { *self.ptr }
+    }
+}
+`;
+
+/** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('parser', () => {
+  it('loads once and shares the parser', async () => {
+    const [a, b] = await Promise.all([loadRustParser(), loadRustParser()]);
+    assert.equal(a, b);
+  });
+
+  it('parses broken Rust with error recovery instead of throwing', async () => {
+    const parser = await loadRustParser();
+    const doc = new ParsedDocument(parser, 'fn f( { unsafe { let x = ; }\nimpl');
+    assert.equal(doc.root.hasError, true);
+    assert.ok(doc.root.descendantsOfType('unsafe_block').length >= 1);
+    doc.dispose();
+  });
+
+  it('incremental edits give the same tree as a fresh parse', async () => {
+    const parser = await loadRustParser();
+    const doc = new ParsedDocument(parser, SOURCE);
+    const random = rng(42);
+    const inserts = ['x', '😀', 'é', '\n', '{', '}', 'unsafe ', '// SAFETY: ok.\n', '', '\r\n'];
+    for (let i = 0; i < 300; i++) {
+      const lines = new LineIndex(doc.text);
+      const a = Math.floor(random() * (doc.text.length + 1));
+      const b = Math.min(doc.text.length, a + Math.floor(random() * 4));
+      // Never split a surrogate pair: LSP clients never do.
+      const fix = (o: number): number => (o > 0 && /[\ud800-\udbff]/.test(doc.text[o - 1] ?? '') ? o + 1 : o);
+      const change: TextChange = { range: lines.rangeOf({ start: fix(a), end: fix(Math.max(a, b)) }), text: inserts[Math.floor(random() * inserts.length)]! };
+      doc.applyChanges([change]);
+      if (i % 25 === 0 || i === 299) {
+        const fresh = parser.parse(doc.text);
+        assert.equal(doc.root.toString(), fresh.rootNode.toString(), `after edit ${i}`);
+        fresh.delete();
+      }
+    }
+    doc.dispose();
+  });
+
+  it('applies several changes of one notification in order', async () => {
+    const parser = await loadRustParser();
+    const doc = new ParsedDocument(parser, 'fn a() {}\n');
+    doc.applyChanges([
+      { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, text: 'bé' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'fn c() {}\n' },
+      { text: 'fn whole() {}' },
+      { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 8 } }, text: 'w' },
+    ]);
+    assert.equal(doc.text, 'fn w() {}');
+    assert.equal(doc.root.toString(), parser.parse('fn w() {}').rootNode.toString());
+    doc.dispose();
+  });
+});

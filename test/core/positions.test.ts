@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { LineIndex, codePointCount, utf8Length } from '../../src/core/positions';
+
+describe('positions', () => {
+  // "é" is 1 UTF-16 unit / 2 bytes, "世" 1 unit / 3 bytes, "😀" 2 units / 4 bytes / 1 code point.
+  const text = 'fn a() {}\n// é世😀 x\r\nlet y = 1;\rz';
+  const lines = new LineIndex(text);
+  const xOffset = text.indexOf('x');
+
+  it('splits lines on \\n, \\r\\n and a lone \\r', () => {
+    assert.equal(lines.lineCount, 4);
+    assert.deepEqual([0, 1, 2, 3].map((l) => lines.lineText(l)), ['fn a() {}', '// é世😀 x', 'let y = 1;', 'z']);
+  });
+
+  it('gives LSP positions in UTF-16 code units', () => {
+    assert.deepEqual(lines.positionAt(xOffset), { line: 1, character: 8 });
+    assert.equal(lines.offsetAt({ line: 1, character: 8 }), xOffset);
+  });
+
+  it('gives rustc positions in 1-based code points', () => {
+    // "// é世😀 x": x is the 8th code point, so column 8 (1-based) vs UTF-16 character 8 (0-based).
+    assert.deepEqual(lines.rustcPositionAt(xOffset), { line: 2, column: 8 });
+    assert.equal(lines.offsetAtRustc({ line: 2, column: 8 }), xOffset);
+  });
+
+  it('gives UTF-8 byte offsets and back', () => {
+    const byte = Buffer.from(text.slice(0, xOffset), 'utf8').length;
+    assert.equal(lines.byteOffsetAt(xOffset), byte);
+    assert.equal(lines.offsetAtByte(byte), xOffset);
+    // A byte inside the emoji maps to the emoji's start.
+    const emoji = text.indexOf('😀');
+    assert.equal(lines.offsetAtByte(lines.byteOffsetAt(emoji) + 2), emoji);
+  });
+
+  it('round-trips every offset through every system', () => {
+    for (let o = 0; o <= text.length; o++) {
+      if (o > 0 && text.charCodeAt(o - 1) >= 0xd800 && text.charCodeAt(o - 1) <= 0xdbff) continue; // inside a pair
+      if (text[o - 1] === '\r' && text[o] === '\n') continue; // between \r and \n is not a position
+      assert.equal(lines.offsetAt(lines.positionAt(o)), o, `lsp ${o}`);
+      assert.equal(lines.offsetAtRustc(lines.rustcPositionAt(o)), o, `rustc ${o}`);
+      assert.equal(lines.offsetAtByte(lines.byteOffsetAt(o)), o, `byte ${o}`);
+    }
+  });
+
+  it('clamps positions past the end of a line or the text', () => {
+    assert.equal(lines.offsetAt({ line: 0, character: 99 }), 9);
+    assert.equal(lines.offsetAt({ line: 99, character: 0 }), text.length);
+    assert.deepEqual(lines.positionAt(10_000), { line: 3, character: 1 });
+  });
+
+  it('counts code points and UTF-8 bytes with surrogate pairs', () => {
+    assert.equal(codePointCount('a😀b', 0, 4), 3);
+    assert.equal(utf8Length('a😀b', 0, 4), 6);
+    assert.equal(utf8Length('\ud800', 0, 1), 3); // lone surrogate -> U+FFFD
+  });
+});

@@ -14,6 +14,7 @@ const assets = [
   [require.resolve('web-tree-sitter/tree-sitter.wasm'), 'tree-sitter.wasm'],
   [path.join(path.dirname(require.resolve('tree-sitter-rust/package.json')), 'tree-sitter-rust.wasm'), 'tree-sitter-rust.wasm'],
   ['data/features.toml', 'features.toml'],
+  ['data/kernel-notes.toml', 'kernel-notes.toml'],
 ];
 
 function copyAssets() {
@@ -39,6 +40,10 @@ const entries = [
   { entryPoints: { extension: 'src/client/extension.ts' } },
   { entryPoints: { server: 'src/server/main.ts' } },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" } },
+  // Worker threads of the parallel report scan (src/core/report/scan.ts loads it from beside the bundle).
+  { entryPoints: { reportWorker: 'src/core/report/worker.ts' } },
+  // In-host e2e tests (loaded by VS Code as extensionTestsPath); mocha is required from node_modules.
+  { entryPoints: { 'test/e2e/index': 'test/e2e/suite/index.ts' }, external: ['vscode', 'mocha'] },
 ];
 
 const plugin = {

@@ -49,8 +49,16 @@ function kernelFacts() {
     '# SPDX-License-Identifier: GPL-2.0',
     '# Generated benchmark tree: only the lines RFL Lens reads.',
     '',
-    '# The features allowed to be used outside of rust/ (see kbuild -Zallow-features).',
+    '# The features allowed to be used outside of rust/, grouped as the kernel comments them:',
+    '#',
+    '#   - Stable since Rust 1.81.0: `feature(lint_reasons)`.',
+    '#   - Stable since Rust 1.82.0: `feature(offset_of_nested)`, `feature(raw_ref_op)`.',
+    '#   - Stable since Rust 1.87.0: `feature(asm_goto)`.',
+    '#   - Expected to become stable: `feature(arbitrary_self_types)`.',
+    '#   - To be determined: `feature(used_with_arg)`.',
     `rust_allowed_features := ${ALLOWED.join(',')}`,
+    '',
+    'rust_common_flags := -Zallow-features=$(rust_allowed_features)',
     '',
   ].join('\n');
   const minTool = ['#!/bin/sh', '# SPDX-License-Identifier: GPL-2.0', 'case "$1" in', 'rustc)', `\techo ${MIN_RUSTC}`, '\t;;', 'esac', ''].join('\n');
@@ -120,7 +128,12 @@ export function generateCorpus(opts = {}) {
   }
 
   // The kernel crate root: every gate family, and the module list.
-  let lib = fileHeader(r, 'The `kernel` crate') + '#![no_std]\n' + featureGates(r, [...FEATURES.kernel, ...FEATURES.odd], 24);
+  // Each gate once, as a real crate root would have them; a few behind cfg_attr.
+  let lib = fileHeader(r, 'The `kernel` crate') + '#![no_std]\n';
+  for (const name of [...FEATURES.kernel, ...FEATURES.odd]) {
+    lib += r.chance(0.2) ? `#![cfg_attr(${r.pick(FEATURES.cfg)}, feature(${name}))]\n` : `#![feature(${name})]\n`;
+  }
+  lib += '\n';
   for (const m of kernelMods) lib += `pub mod ${path.posix.basename(m, '.rs')};\n`;
   add('rust/kernel/lib.rs', lib);
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AnalysisContext } from './analyze';
 import { loadDatabase } from './features/database';
 import type { FeatureDatabase } from './features/types';
-import { invalidateKernelCache, kernelContextFor, minimumToolchain } from './kernel/context';
+import { invalidateKernelCache, kernelContextFor, minimumToolchain, minimumToolchainOrigin } from './kernel/context';
 import { readClippyConfig, invalidateClippyConfig } from './safety/clippyConfig';
 import type { SafetyOptions } from './safety/types';
 import type { RflLensSettings } from './settings';
@@ -80,9 +80,9 @@ export class ContextResolver {
     if (this.settings.toolchainVersion) {
       toolchain = normalizeVersion(this.settings.toolchainVersion);
       toolchainOrigin = 'rflLens.toolchainVersion setting';
-    } else if (minimum) {
+    } else if (minimum && kernel) {
       toolchain = minimum;
-      toolchainOrigin = 'minimum rustc of this kernel tree (scripts/min-tool-version.sh)';
+      toolchainOrigin = minimumToolchainOrigin(kernel.facts) ?? 'minimum rustc of this kernel tree';
     } else if (this.defaultToolchain) {
       toolchain = normalizeVersion(this.defaultToolchain.version);
       toolchainOrigin = this.defaultToolchain.origin;

@@ -29,6 +29,7 @@ export const DEFAULT_TREE_CAPACITY = 32;
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
   private readonly trees: DisposingLru<string, ParsedDocument>;
+  private readonly closeListeners: ((uri: string) => void)[] = [];
 
   constructor(
     private readonly parser: () => Promise<RustParser>,
@@ -56,6 +57,12 @@ export class DocumentStore {
   close(uri: string): void {
     this.entries.delete(uri);
     this.trees.delete(uri);
+    for (const l of this.closeListeners) l(uri);
+  }
+
+  /** Called after a document closes (features clear what they published for it). */
+  onClose(listener: (uri: string) => void): void {
+    this.closeListeners.push(listener);
   }
 
   get(uri: string): OpenDocument | undefined {

@@ -32,8 +32,8 @@ describe('rfl-lens check', () => {
 
   it('prints path:line:col: severity: message [code] with code-point columns', async () => {
     const r = await runCli(['check', 'src'], dir);
-    // "    let _s = "é世😀"; " is 22 code points (23 UTF-16 units), so `unsafe` starts at column 23.
-    assert.equal(r.stdout, 'src/lib.rs:2:23: warning: unsafe block missing a safety comment [missing-safety-comment]\n');
+    // "    let _s = "é世😀"; " is 20 code points (21 UTF-16 units), so `unsafe` starts at column 21.
+    assert.equal(r.stdout, 'src/lib.rs:2:21: warning: unsafe block missing a safety comment [missing-safety-comment]\n');
     assert.equal(r.code, 1);
   });
 
@@ -60,9 +60,9 @@ describe('rfl-lens check', () => {
       {
         file: 'src/lib.rs',
         line: 2,
-        column: 23,
+        column: 21,
         endLine: 2,
-        endColumn: 35,
+        endColumn: 34,
         code: 'missing-safety-comment',
         severity: 'warning',
         message: 'unsafe block missing a safety comment',
@@ -84,7 +84,7 @@ describe('rfl-lens check', () => {
     assert.equal(run.tool.driver.rules[result.ruleIndex]!.id, 'missing-safety-comment');
     assert.match(run.tool.driver.rules[result.ruleIndex]!.helpUri ?? '', /undocumented_unsafe_blocks/);
     assert.equal(result.level, 'warning');
-    assert.deepEqual(result.locations[0]!.physicalLocation.region, { startLine: 2, startColumn: 23, endLine: 2, endColumn: 35 });
+    assert.deepEqual(result.locations[0]!.physicalLocation.region, { startLine: 2, startColumn: 21, endLine: 2, endColumn: 34 });
     assert.equal(result.locations[0]!.physicalLocation.artifactLocation.uri, 'src/lib.rs');
   });
 
@@ -109,6 +109,6 @@ describe('rfl-lens check', () => {
     }
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', 'src/lib.rs'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
-    assert.equal(r.stdout, 'src/lib.rs:2:23: warning: unsafe block missing a safety comment [missing-safety-comment]\n');
+    assert.equal(r.stdout, 'src/lib.rs:2:21: warning: unsafe block missing a safety comment [missing-safety-comment]\n');
   });
 });

@@ -92,4 +92,10 @@ export interface Gate {
   readonly index: number;
   /** `cfg_attr` predicates enclosing the gate, outermost first, as source text (e.g. `CONFIG_X`, `not(CONFIG_X)`). */
   readonly cfg: readonly string[];
+  /**
+   * What to delete when this list loses its last name, if less than the whole attribute: the
+   * `feature(...)` item (or the emptied `cfg_attr(...)` around it) with one adjacent comma,
+   * because its `cfg_attr` applies other attributes too. Undefined: remove the whole attribute.
+   */
+  readonly listRemoval?: Span;
 }

@@ -114,13 +114,38 @@ export function findModuleDir(fileOrDir: string, stopAt?: string): string | unde
   return undefined;
 }
 
+/**
+ * The kernel tree an out-of-tree module's Makefile names with a literal path
+ * (`KDIR ?= ../linux`); paths built from make functions (`$(shell uname -r)`) are not followed.
+ */
+export function moduleKernelTree(moduleDir: string): string | undefined {
+  for (const name of ['Makefile', 'Kbuild']) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(moduleDir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const m of text.matchAll(/^\s*(?:KDIR|KERNELDIR|KERNEL_DIR|KERNEL_SRC|KSRC|KERNEL_TREE)\s*(?:\?=|:=|=)\s*(\S+)\s*$/gm)) {
+      const value = m[1]!;
+      if (value.includes('$')) continue;
+      const dir = path.resolve(moduleDir, value);
+      if (isKernelTreeRoot(dir)) return dir;
+    }
+  }
+  return undefined;
+}
+
 /** Whether `child` is `parent` or inside it. */
 export function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** Forgets cached answers for directories related to `p` (ancestors and descendants), or all. */
+/**
+ * Forgets cached answers `p` may change, or all. A found root or module dir changes only when
+ * something inside it changes; a "none found" may change when a marker file appears anywhere.
+ */
 export function clearDetectCache(p?: string): void {
   if (p === undefined) {
     treeCache.clear();
@@ -129,5 +154,6 @@ export function clearDetectCache(p?: string): void {
   }
   const abs = path.resolve(p);
   for (const cache of [treeCache, moduleCache])
-    for (const dir of [...cache.keys()]) if (isInside(dir, abs) || isInside(abs, dir)) cache.delete(dir);
+    for (const [dir, found] of [...cache])
+      if (found === undefined || isInside(abs, found) || isInside(dir, abs)) cache.delete(dir);
 }

@@ -14,6 +14,11 @@ export interface KernelFacts {
   readonly allowList?: readonly AllowedFeature[];
   /** Where the allow-list was read (file:line). */
   readonly allowListSource?: string;
+  /**
+   * Whether kbuild also enables every allow-listed feature for code outside rust/
+   * (`-Zcrate-attr='feature($(rust_allowed_features))'`), so declaring one again is E0636.
+   */
+  readonly allowListEnabledByKbuild?: boolean;
   /** Minimum rustc from scripts/min-tool-version.sh. */
   readonly minRustc?: string;
   /** `msrv` from the tree's .clippy.toml. */

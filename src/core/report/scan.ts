@@ -3,6 +3,7 @@
  * their start-up (each worker loads its own parser wasm), else in this thread. Both paths run the
  * same scanFile, so the counts do not depend on how the work was split.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -74,10 +75,49 @@ async function scanInThread(files: readonly string[], options: ScanOptions): Pro
   return { results, problems: resolver.takeProblems(), workers: 0 };
 }
 
-/** The worker script: the bundle beside dist/*.js, or the TypeScript source under tsx (tests). */
-function workerEntry(): { file: string; execArgv?: string[] } {
-  if (path.basename(__dirname) === 'dist') return { file: path.join(__dirname, 'reportWorker.js') };
-  return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--import', 'tsx'] };
+/**
+ * Starts a worker: the bundle beside dist/*.js, or, running from source (tests), the TypeScript
+ * entry behind tsx's require hook (registered synchronously, unlike `--import tsx` in a worker).
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  if (path.basename(__dirname) === 'dist') return new Worker(path.join(__dirname, 'reportWorker.js'), { workerData: setup });
+  const entry = JSON.stringify(path.join(__dirname, 'worker.ts'));
+  return new Worker(`require('tsx/cjs'); require(${entry});`, { eval: true, workerData: setup });
+}
+
+/** A batch's byte budget: one large file is a batch of its own. */
+const BATCH_BYTES = 128 * 1024;
+
+/**
+ * Groups file indices into batches, largest files first, so the big files start early and the
+ * many small ones at the end even out the workers (longest-processing-time-first scheduling).
+ */
+export function planBatches(files: readonly string[], overrides?: ReadonlyMap<string, string>): number[][] {
+  const size = (f: string): number => {
+    const text = overrides?.get(f);
+    if (text !== undefined) return text.length;
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  };
+  const sizes = files.map(size);
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const i of order) {
+    if (current.length && (current.length >= BATCH || bytes + sizes[i]! > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(i);
+    bytes += sizes[i]!;
+  }
+  if (current.length) batches.push(current);
+  return batches;
 }
 
 function scanInWorkers(files: readonly string[], options: ScanOptions, count: number): Promise<ScanOutput> {
@@ -87,11 +127,9 @@ function scanInWorkers(files: readonly string[], options: ScanOptions, count: nu
     databaseOverride: options.databaseOverride,
     defaultToolchain: options.defaultToolchain,
   };
-  const entry = workerEntry();
   const results: ScanResult[] = new Array<ScanResult>(files.length);
   const problems = new Set<string>();
-  const batches: number[] = [];
-  for (let start = 0; start < files.length; start += BATCH) batches.push(start);
+  const batches = planBatches(files, options.overrides);
   let next = 0;
   let done = 0;
   const pool: Worker[] = [];
@@ -108,23 +146,24 @@ function scanInWorkers(files: readonly string[], options: ScanOptions, count: nu
     const send = (w: Worker): void => {
       if (options.isCancelled?.()) return finish(new ScanCancelledError());
       if (next >= batches.length) return;
-      const start = batches[next]!;
-      const slice = files.slice(start, start + BATCH);
+      const batch = batches[next]!;
+      const slice = batch.map((i) => files[i]!);
       const overrides: [string, string][] = [];
       for (const f of slice) {
         const text = options.overrides?.get(f);
         if (text !== undefined) overrides.push([f, text]);
       }
-      const req: BatchRequest = { id: start, files: slice, overrides };
+      const req: BatchRequest = { id: next, files: slice, overrides };
       next++;
       w.postMessage(req);
     };
     for (let i = 0; i < count; i++) {
-      const w = new Worker(entry.file, { workerData: setup, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
+      const w = startWorker(setup);
       pool.push(w);
       w.on('message', (reply: BatchReply) => {
         if (reply.error !== undefined) return finish(new Error(`report worker: ${reply.error}`));
-        reply.results.forEach((r, k) => (results[reply.id + k] = r));
+        const batch = batches[reply.id]!;
+        reply.results.forEach((r, k) => (results[batch[k]!] = r));
         for (const p of reply.problems) problems.add(p);
         done += reply.results.length;
         options.onProgress?.(done, files.length);

@@ -46,6 +46,17 @@ export interface SafetyOptions {
   readonly acceptCommentAboveAttributes: boolean;
   /** check-private-items (clippy default false; the kernel sets true). */
   readonly checkPrivateItems: boolean;
+  /**
+   * cfg names and `key="value"` pairs the build enables; when set, code under a false
+   * `#[cfg(...)]` is skipped as the compiler (and so clippy) never sees it. Unset: check all.
+   */
+  readonly activeCfg?: ReadonlySet<string>;
+  /**
+   * Whether the file is a crate root (lib.rs, main.rs, a single-file kernel driver) rather than
+   * an out-of-line module (`mod foo;`). clippy cannot read comments above the first item of a
+   * module file and treats them as present. Unset: a crate root.
+   */
+  readonly crateRoot?: boolean;
 }
 
 export const CLIPPY_DEFAULT_SAFETY_OPTIONS: SafetyOptions = {

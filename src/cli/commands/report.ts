@@ -1,0 +1,126 @@
+/**
+ * `rfl-lens report [PATH] [--format md|html|json] [-o FILE]`: the workspace report (summary,
+ * feature gates, SAFETY coverage and findings). Markdown to stdout by default; progress goes to
+ * stderr only when it is a terminal, so redirected output stays clean. Exit 0 when the report was
+ * written (findings do not fail it; that is `check`'s job), 2 on usage or input errors.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ContextResolver } from '../../core/context';
+import { generateReport } from '../../core/report/generate';
+import { renderHtml } from '../../core/report/renderHtml';
+import { renderJson } from '../../core/report/renderJson';
+import { renderMarkdown } from '../../core/report/renderMarkdown';
+import { defaultWorkerCount } from '../../core/report/scan';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../core/settings';
+import { probeRustc } from '../../core/toolchain';
+import { parseArgs, single } from '../args';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io';
+
+const HELP = `usage: rfl-lens report [PATH...] [options]
+
+The workspace report: files scanned, toolchain range, feature gates and when they can go,
+SAFETY coverage per directory and every SAFETY finding.
+
+options:
+  --format md|html|json      output format (default md)
+  -o, --output FILE          write the report to FILE instead of stdout
+  --db FILE                  feature database TOML (default: the bundled one)
+  --min-rustc X.Y.Z          judge feature gates at this rustc (overrides the kernel tree's minimum)
+  --rustc PATH               judge gates at this rustc's version when no kernel tree says otherwise
+  --kernel-tree DIR          kernel tree for out-of-tree modules (default: detected from each file)
+  --exclude GLOB             leave out matching paths (repeatable; always: ${DEFAULT_SETTINGS.report.exclude.join(' ')})
+  --max-file-size BYTES      skip larger files (default ${DEFAULT_SETTINGS.maxFileSize})
+  --jobs N                   worker threads (default ${defaultWorkerCount()}; 1 = no workers)
+`;
+
+const SPEC = {
+  format: { value: true },
+  output: { value: true, short: 'o' },
+  db: { value: true },
+  'min-rustc': { value: true },
+  rustc: { value: true },
+  'kernel-tree': { value: true },
+  exclude: { value: true, repeat: true },
+  'max-file-size': { value: true },
+  jobs: { value: true, short: 'j' },
+  help: { short: 'h' },
+} as const;
+
+const FORMATS = ['md', 'html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+declare const RFL_LENS_VERSION: string | undefined;
+
+export async function runReport(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, SPEC);
+  if (args.flags.has('help')) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  const format = (single(args, 'format') ?? 'md') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, html or json, not '${format}'`);
+  const minRustc = single(args, 'min-rustc');
+  if (minRustc && !/^\d+\.\d+(\.\d+)?$/.test(minRustc)) throw new UsageError(`--min-rustc expects a version like 1.85.0, not '${minRustc}'`);
+  const maxRaw = single(args, 'max-file-size');
+  const maxFileSize = maxRaw === undefined ? undefined : Number(maxRaw);
+  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) throw new UsageError('--max-file-size expects a positive number of bytes');
+  const jobsRaw = single(args, 'jobs');
+  const jobs = jobsRaw === undefined ? undefined : Number(jobsRaw);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0 && jobs <= 64)) throw new UsageError('--jobs expects a number of threads from 1 to 64');
+
+  const resolveArg = (p: string): string => path.resolve(io.cwd, p);
+  const exclude = args.values.get('exclude');
+  const { settings, problems } = normalizeSettings({
+    databasePath: single(args, 'db') ? resolveArg(single(args, 'db')!) : undefined,
+    toolchainVersion: minRustc,
+    kernelTree: single(args, 'kernel-tree') ? resolveArg(single(args, 'kernel-tree')!) : undefined,
+    maxFileSize,
+  });
+  if (problems.length) throw new UsageError(problems.join('; '));
+
+  let defaultToolchain: { version: string; origin: string } | undefined;
+  const rustc = single(args, 'rustc');
+  if (rustc) {
+    const probe = await probeRustc(rustc);
+    defaultToolchain = { version: probe.version, origin: `${probe.versionLine} (--rustc)` };
+  }
+
+  // A broken --db is an input error, as in `check`: stop rather than report on the bundled one.
+  const dbFile = settings.databasePath;
+  if (dbFile) {
+    const probe = new ContextResolver({ settings, trusted: true });
+    if (probe.db.source !== dbFile) {
+      for (const p of probe.takeProblems()) io.err(`rfl-lens report: ${p}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const targets = args.positionals.length ? args.positionals : ['.'];
+  let total = 0;
+  const progress = io.stderrIsTTY ? (done: number): void => io.err(`\rrfl-lens report: ${done}/${total} files`) : undefined;
+  const { model } = await generateReport(targets.map(resolveArg), {
+    settings,
+    trusted: true,
+    defaultToolchain,
+    exclude: [...settings.report.exclude, ...(exclude ?? [])],
+    workers: jobs,
+    tool: typeof RFL_LENS_VERSION === 'string' ? RFL_LENS_VERSION : 'dev',
+    onFiles: (n) => (total = n),
+    onProgress: progress,
+  });
+  if (progress) io.err('\n');
+  const missing = model.problems.filter((p) => targets.some((t) => p.startsWith(`${resolveArg(t)}:`)));
+  if (missing.length) {
+    for (const p of missing) io.err(`rfl-lens report: ${p}\n`);
+    return EXIT_USAGE;
+  }
+
+  const text = format === 'json' ? renderJson(model) : format === 'html' ? renderHtml(model) : renderMarkdown(model);
+  const output = single(args, 'output');
+  if (output) {
+    writeFileSync(resolveArg(output), text);
+    if (io.stderrIsTTY) io.err(`rfl-lens report: wrote ${output}\n`);
+  } else io.out(text);
+  return EXIT_OK;
+}

@@ -1,0 +1,214 @@
+/**
+ * # unnecessary-safety-comment
+ *
+ * ## What it does
+ * Reports a `// SAFETY:` comment above code that is not unsafe: an item other than an
+ * `unsafe impl` (or a `const`/`static` whose value is an unsafe block), or a statement or tail
+ * expression that contains no unsafe block.
+ *
+ * ## Why
+ * Safe code has no safety contract; a stray SAFETY comment misleads readers and often means the
+ * unsafe block it described was moved away.
+ *
+ * ## Example
+ * ```rust
+ * // SAFETY: the index is in bounds.
+ * let x = v[i];
+ * ```
+ *
+ * ## Use instead
+ * ```rust
+ * let x = v[i];
+ * ```
+ *
+ * ## Mirrors: `clippy::unnecessary_safety_comment`
+ */
+import { codeInfo } from '../../codes';
+import type { Finding, Fix } from '../../findings';
+import type { SyntaxNode } from '../../parser';
+import type { Span } from '../../positions';
+import { isCompiled } from '../../safety/cfg';
+import { macroIsExpanded } from './common';
+import { findSafetyComment, type FoundComment } from '../../safety/commentScan';
+import { expectFix } from '../../safety/fixes';
+import { commentDoc, firstLine } from '../../safety/inventory';
+import { isLintAllowed } from '../../safety/lintLevels';
+import { itemPositionChecked, itemSafetyComment, statementSafetyComment } from '../../safety/placement';
+import type { RuleContext, SafetyRule } from '../../safety/ruleContext';
+import { ITEM_TYPES, nodesOfType, outerDocComments, startWithAttributes, unsafeKeyword } from '../../safety/syntax';
+
+const CODE = 'unnecessary-safety-comment';
+const LINT = 'unnecessary_safety_comment';
+
+/** rustc's description of each item kind, as clippy prints it. */
+const DESCRIPTIONS: Record<string, string> = {
+  function_item: 'function',
+  struct_item: 'struct',
+  enum_item: 'enum',
+  union_item: 'union',
+  trait_item: 'trait',
+  mod_item: 'module',
+  use_declaration: 'import',
+  extern_crate_declaration: 'extern crate',
+  type_item: 'type alias',
+  macro_definition: 'macro',
+  foreign_mod_item: 'foreign module',
+  const_item: 'constant',
+  static_item: 'static',
+};
+
+const VISITED: ReadonlySet<string> = new Set([...ITEM_TYPES, 'block', 'unsafe_block']);
+/** A `macro_rules!` body is token trees, never checked as code. */
+const MACRO_BODIES: ReadonlySet<string> = new Set(['macro_definition', 'token_tree']);
+
+export const unnecessarySafetyComment: SafetyRule = {
+  code: CODE,
+  mirrors: `clippy::${LINT}`,
+  options: ['acceptCommentAboveAttributes'],
+  check(ctx: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    const cfg = ctx.options.activeCfg;
+    const unsafeRanges = ctx.sites.filter((s) => s.site.kind === 'block' && !s.invocation && !s.macro).map((s) => s.site.span);
+    const report = (node: SyntaxNode, message: string, found: FoundComment): void => {
+      if (!isCompiled(node, cfg) || isLintAllowed(node, LINT, cfg)) return;
+      const { lines } = ctx;
+      const help = { start: found.markerLineStart, end: lines.lineEnd(lines.lineOf(found.markerLineStart)) };
+      const commentLines = { start: lines.lineStart(lines.lineOf(found.start)), end: Math.min(lines.text.length, lines.lineStart(lines.lineOf(found.end) + 1)) };
+      const fixes: Fix[] = [];
+      if (node.type === 'function_item' && unsafeKeyword(node)) fixes.push(toSafetySection(ctx, node, found, commentLines));
+      fixes.push({ title: 'Remove the safety comment', preferred: fixes.length === 0, edits: [{ span: commentLines, newText: '' }] });
+      const expect = expectFix(lines, node, LINT);
+      if (expect) fixes.push(expect);
+      findings.push({
+        code: CODE,
+        severity: codeInfo(CODE).severity,
+        message,
+        span: firstLine(lines, { start: node.startIndex, end: node.endIndex }),
+        related: [{ span: help, message: 'consider removing the safety comment' }],
+        fixes,
+      });
+    };
+    for (const macro of nodesOfType(ctx.root, MACROS)) {
+      if (macroIsExpanded(ctx, macro)) checkMacroLets(ctx, macro, report);
+    }
+    for (const node of nodesOfType(ctx.root, VISITED, MACRO_BODIES)) {
+      // Text-only pre-check: no SAFETY comment above the line at all means nothing to report.
+      if (!findSafetyComment(ctx.lines, { fromLine: 0, toLine: ctx.lines.lineOf(node.startIndex) }, true) && node.type !== 'block' && node.type !== 'unsafe_block') continue;
+      if (ITEM_TYPES.has(node.type) && itemPositionChecked(node)) {
+        const descr = itemDescription(node);
+        if (!descr) continue;
+        const found = itemSafetyComment(node, ctx.lines, ctx.options);
+        if (found) report(node, `${descr} has unnecessary safety comment`, found);
+      } else if (node.type === 'block' || node.type === 'unsafe_block') {
+        checkBlock(ctx, node, report, unsafeRanges);
+      }
+    }
+    return findings;
+  },
+};
+
+/**
+ * An unsafe fn's `// SAFETY:` comment says what callers must guarantee: that belongs in a
+ * `# Safety` section of its docs, which is where the fix moves it.
+ */
+function toSafetySection(ctx: RuleContext, fn: SyntaxNode, found: FoundComment, commentLines: Span): Fix {
+  const { lines } = ctx;
+  const justification = commentDoc(found, lines)?.text ?? '';
+  const indent = /^[ \t]*/.exec(lines.lineText(lines.lineOf(fn.startIndex)))![0];
+  const docs = outerDocComments(fn);
+  const body = justification.split('\n').map((l) => `${indent}///${l ? ` ${l}` : ''}`).join('\n');
+  const section = `${docs.length ? `${indent}///\n` : ''}${indent}/// # Safety\n${indent}///\n${body}\n`;
+  const last = docs[docs.length - 1];
+  const at = last ? lines.lineStart(lines.lineOf(last.endIndex - 1) + 1) : lines.lineStart(lines.lineOf(startWithAttributes(fn)));
+  // Right after the docs may be exactly where the comment was: then one edit replaces it.
+  const edits = at >= commentLines.start && at <= commentLines.end
+    ? [{ span: commentLines, newText: section }]
+    : [{ span: commentLines, newText: '' }, { span: { start: at, end: at }, newText: section }];
+  return { title: 'Move the comment into a `# Safety` doc section', preferred: true, edits };
+}
+
+const MACROS: ReadonlySet<string> = new Set(['macro_definition']);
+const LET: ReadonlySet<string> = new Set(['let']);
+const STATEMENT_START: ReadonlySet<string> = new Set([';', '{', '(', '}', '$']);
+
+/**
+ * `let` statements written in a `macro_rules!` body: clippy checks them in every expansion,
+ * reading comments in the macro's source. The body is only tokens, so statements are found by
+ * their `let` at a statement start, up to the next `;` at the same level.
+ */
+function checkMacroLets(ctx: RuleContext, macro: SyntaxNode, report: (n: SyntaxNode, m: string, f: FoundComment) => void): void {
+  const fromLine = ctx.lines.lineOf(macro.startIndex) + 1;
+  for (const kw of nodesOfType(macro, LET)) {
+    let prev = kw.previousSibling;
+    while (prev && (prev.type === 'line_comment' || prev.type === 'block_comment')) prev = prev.previousSibling;
+    if (prev && !STATEMENT_START.has(prev.type) && !(prev.type === 'token_tree' && prev.text.endsWith('}'))) continue;
+    if (insideUnsafeTokens(kw)) continue;
+    const parts: SyntaxNode[] = [];
+    for (let n: SyntaxNode | null = kw; n && n.type !== ';'; n = n.nextSibling) parts.push(n);
+    if (parts.some((n, i) => n.type === 'unsafe' && parts[i + 1]?.type === 'token_tree' && parts[i + 1]!.text.startsWith('{'))) continue;
+    if (parts.some((n) => n.type === 'token_tree' && !n.text.startsWith('{') && /\bunsafe\s*\{/.test(n.text))) continue;
+    const found = findSafetyComment(ctx.lines, { fromLine, toLine: ctx.lines.lineOf(kw.startIndex) }, ctx.options.acceptCommentAboveAttributes);
+    if (found) report(kw, 'statement has unnecessary safety comment', found);
+  }
+}
+
+/** Whether a token sits inside `unsafe { ... }` written in the same token tree. */
+function insideUnsafeTokens(token: SyntaxNode): boolean {
+  for (let t = token.parent; t && t.type !== 'macro_rule'; t = t.parent) {
+    if (t.type === 'token_tree' && t.previousSibling?.type === 'unsafe') return true;
+  }
+  return false;
+}
+
+/** The description to report for an item with a SAFETY comment, or undefined when it may have one. */
+function itemDescription(item: SyntaxNode): string | undefined {
+  if (item.type === 'impl_item') return !unsafeKeyword(item) && item.childForFieldName('trait') ? 'impl' : undefined;
+  if (item.type === 'const_item' || item.type === 'static_item') {
+    if (item.childForFieldName('value')?.type === 'unsafe_block') return undefined;
+  }
+  return DESCRIPTIONS[item.type];
+}
+
+function checkBlock(
+  ctx: RuleContext,
+  block: SyntaxNode,
+  report: (n: SyntaxNode, m: string, f: FoundComment) => void,
+  unsafeRanges: readonly Span[],
+): void {
+  // Statements anywhere inside an unsafe block are never reported.
+  if (block.type === 'unsafe_block' || unsafeRanges.some((r) => r.start < block.startIndex && block.startIndex < r.end)) return;
+  const body = block;
+  const children = body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
+  const lastExpr = children.length && isTail(children[children.length - 1]!) ? children[children.length - 1] : undefined;
+  for (const stmt of children) {
+    let expr: SyntaxNode | null = null;
+    if (stmt.type === 'let_declaration') expr = stmt.childForFieldName('value');
+    else if (stmt.type === 'expression_statement') expr = stmt.namedChild(0);
+    else if (stmt === lastExpr) expr = stmt;
+    if (!expr || expr.type === 'macro_invocation') continue;
+    if (!findSafetyComment(ctx.lines, { fromLine: 0, toLine: ctx.lines.lineOf(stmt.startIndex) }, true)) continue;
+    const found = statementSafetyComment(stmt, body, ctx.lines, ctx.options);
+    if (!found || containsUnsafe(expr)) continue;
+    report(stmt, stmt === lastExpr ? 'expression has unnecessary safety comment' : 'statement has unnecessary safety comment', found);
+  }
+}
+
+const NOT_EXPRESSIONS: ReadonlySet<string> = new Set(['line_comment', 'block_comment', 'attribute_item', 'inner_attribute_item', 'let_declaration', 'expression_statement', 'empty_statement']);
+
+function isTail(node: SyntaxNode): boolean {
+  return !NOT_EXPRESSIONS.has(node.type) && !ITEM_TYPES.has(node.type) && node.type !== 'macro_invocation';
+}
+
+/** clippy's search: an unsafe block anywhere in the expression, not looking into nested blocks. */
+function containsUnsafe(expr: SyntaxNode): boolean {
+  const walk = (n: SyntaxNode): boolean => {
+    if (n.type === 'unsafe_block') return true;
+    if (n.type === 'block' || n.type === 'async_block' || n.type === 'const_block') return false;
+    if (n.type === 'token_tree' && /\bunsafe\s*\{/.test(n.text)) return true;
+    for (const c of n.namedChildren) if (c && walk(c)) return true;
+    return false;
+  };
+  return walk(expr);
+}
+
+export const { code, mirrors, options, check } = unnecessarySafetyComment;

@@ -1,0 +1,241 @@
+/**
+ * The upward line scan clippy uses to decide whether the lines just above a span hold a SAFETY
+ * comment. It is deliberately textual (clippy looks at source lines, not at the syntax tree), so
+ * it is reproduced line for line here:
+ * - blank lines are skipped everywhere;
+ * - a group of `//` lines (doc lines too) counts when any line contains `SAFETY:` in any case,
+ *   unless that line sits inside a ``` code block of a doc comment;
+ * - otherwise the nearest line starting with `/*` counts when its comment contains `SAFETY:` and
+ *   only whitespace follows it up to the scanned line;
+ * - lines holding only attributes are stepped over when comments above attributes are accepted;
+ *   an attribute followed by a lone SAFETY comment on the same line counts as that comment.
+ */
+import type { LineIndex } from '../positions';
+
+export interface ScanRange {
+  /** Lowest 0-based line that may hold the comment. */
+  readonly fromLine: number;
+  /** 0-based line of the construct; the scan looks at the lines above it. */
+  readonly toLine: number;
+}
+
+export interface FoundComment {
+  /** UTF-16 offset of the first non-blank character of the line that holds `SAFETY:`. */
+  readonly markerLineStart: number;
+  /** The comment lines from that line down to the last comment line above the construct. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const MARKER = 'SAFETY:';
+
+/** ASCII-only upper-casing, as clippy's `to_ascii_uppercase`. */
+export function asciiUpper(s: string): string {
+  return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+}
+
+export function hasMarker(s: string): boolean {
+  return asciiUpper(s).includes(MARKER);
+}
+
+interface Line {
+  readonly line: number;
+  /** Offset of the first non-blank character. */
+  readonly start: number;
+  readonly text: string;
+}
+
+/**
+ * Strips attributes (`#[..]`, `#![..]`) from the start of `text`; undefined when it does not
+ * start with one or an attribute does not close on this line.
+ */
+export function stripLeadingAttributes(text: string): string | undefined {
+  let rest = text;
+  let stripped = false;
+  for (;;) {
+    const m = /^#!?\s*\[/.exec(rest);
+    if (!m) break;
+    const close = matchingBracket(rest, m[0].length - 1);
+    if (close < 0) return undefined;
+    rest = rest.slice(close + 1).trimStart();
+    stripped = true;
+  }
+  return stripped ? rest : undefined;
+}
+
+/** Index of the `]` closing the `[` at `open`, skipping string and char literals; -1 if none. */
+function matchingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '[' || c === '(' || c === '{') depth++;
+    else if (c === ']' || c === ')' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ']' ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/** Length of the (nested) block comment starting at `from`, or -1 when it is not closed. */
+export function blockCommentLength(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length - 1; i++) {
+    if (text[i] === '/' && text[i + 1] === '*') {
+      depth++;
+      i++;
+    } else if (text[i] === '*' && text[i + 1] === '/') {
+      depth--;
+      i++;
+      if (depth === 0) return i + 1 - from;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The first comment on a line of code (skipping string, char and raw string literals), or
+ * undefined. Returns the comment's text and its offset in `line`.
+ */
+export function firstComment(line: string): { text: string; at: number } | undefined {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '/' && line[i + 1] === '/') return { text: line.slice(i), at: i };
+    if (c === '/' && line[i + 1] === '*') {
+      const len = blockCommentLength(line, i);
+      return { text: len < 0 ? line.slice(i) : line.slice(i, i + len), at: i };
+    }
+    if (c === '"') {
+      i++;
+      while (i < line.length && line[i] !== '"') i += line[i] === '\\' ? 2 : 1;
+    } else if (c === 'r' && /^r#*"/.test(line.slice(i)) && !/\w/.test(line[i - 1] ?? ' ')) {
+      const hashes = /^r(#*)"/.exec(line.slice(i))![1]!;
+      const close = line.indexOf(`"${hashes}`, i + hashes.length + 2);
+      i = close < 0 ? line.length : close + hashes.length;
+    } else if (c === "'") {
+      // A char literal ('x', '\n', '\u{..}'); a lifetime has no closing quote nearby.
+      const m = /^'(?:\\(?:u\{[0-9a-fA-F]*\}|x[0-9a-fA-F]{2}|.)|[^\\'])'/u.exec(line.slice(i));
+      if (m) i += m[0].length - 1;
+    }
+  }
+  return undefined;
+}
+
+/** A doc comment (`///`, `//!`, block doc comments) rather than a plain one. */
+function isDocComment(comment: string): boolean {
+  return /^\/\/(\/(?!\/)|!)/.test(comment) || /^\/\*(\*(?![*/])|!)/.test(comment);
+}
+
+/**
+ * Looks for a SAFETY comment on the lines directly above `range.toLine`, never above
+ * `range.fromLine`. Returns where it is, or undefined.
+ */
+export function findSafetyComment(
+  lines: LineIndex,
+  range: ScanRange,
+  acceptAttributes: boolean,
+): FoundComment | undefined {
+  if (range.toLine <= range.fromLine) return undefined;
+  const upward = function* (): Generator<Line> {
+    for (let l = range.toLine - 1; l >= Math.max(0, range.fromLine); l--) {
+      const raw = lines.lineText(l);
+      const trimmed = raw.trimStart();
+      if (trimmed.trim() === '') continue;
+      yield { line: l, start: lines.lineStart(l) + (raw.length - trimmed.length), text: trimmed.trimEnd() };
+    }
+  };
+  const it = upward();
+  let lastCommentLine = -1;
+  let inCodeBlock = false;
+  let group = false;
+  for (let r = it.next(); !r.done; r = it.next()) {
+    const line = r.value;
+    const rest = stripLeadingAttributes(line.text);
+    if (rest === '') {
+      if (acceptAttributes) continue;
+      return undefined;
+    }
+    if (lastCommentLine < 0) lastCommentLine = line.line;
+    if (rest !== undefined) {
+      // An attribute followed by more on its line: only a SAFETY comment right after it counts.
+      const c = firstComment(rest);
+      return c && hasMarker(c.text) ? { markerLineStart: line.start, start: line.start, end: lines.lineEnd(lastCommentLine) } : undefined;
+    }
+    if (group || line.text.startsWith('//')) {
+      if (!line.text.startsWith('//')) return undefined;
+      group = true;
+      if (line.text.replace(/^\/+/, '').trimStart().startsWith('```')) inCodeBlock = !inCodeBlock;
+      if (hasMarker(line.text) && !inCodeBlock) return { markerLineStart: line.start, start: line.start, end: lines.lineEnd(commentRunEnd(lines, line.line, lastCommentLine)) };
+      continue;
+    }
+    // The line directly above is code (or starts with a block comment): its first comment counts.
+    const c = firstComment(line.text);
+    if (c && hasMarker(c.text)) {
+      const start = line.start + c.at;
+      return { markerLineStart: start, start, end: start + c.text.length };
+    }
+    return blockCommentAbove(lines, it, line, range.toLine);
+  }
+  return undefined;
+}
+
+/**
+ * Last line of the comment that starts on `markerLine`: the following `//` lines of the same
+ * kind (plain or doc), up to `limit`; a doc comment or a blank line belongs to something else.
+ */
+function commentRunEnd(lines: LineIndex, markerLine: number, limit: number): number {
+  const kind = (t: string): string => (/^\/\/(\/(?!\/)|!)/.test(t) ? 'doc' : 'plain');
+  const first = kind(lines.lineText(markerLine).trim());
+  let end = markerLine;
+  for (let l = markerLine + 1; l <= limit; l++) {
+    const t = lines.lineText(l).trim();
+    if (!t.startsWith('//') || kind(t) !== first) break;
+    end = l;
+  }
+  return end;
+}
+
+/** The nearest line starting a block comment, which must contain SAFETY and be followed by blanks only. */
+function blockCommentAbove(lines: LineIndex, it: Iterator<Line>, first: Line, toLine: number): FoundComment | undefined {
+  const text = lines.text;
+  // Only blank space may follow the comment, so the text above must end with `*/`; checking
+  // that first avoids walking up a whole file of code for every statement.
+  let last = lines.lineStart(toLine) - 1;
+  while (last > 0 && /\s/.test(text[last]!)) last--;
+  if (text[last] !== '/' || text[last - 1] !== '*') return undefined;
+  for (let line: Line | undefined = first; line; ) {
+    if (line.text.startsWith('/*')) {
+      const limit = lines.lineStart(toLine);
+      const len = blockCommentLength(text.slice(0, limit), line.start);
+      if (len < 0) return undefined;
+      const comment = text.slice(line.start, line.start + len);
+      if (!hasMarker(comment) || text.slice(line.start + len, limit).trim() !== '') return undefined;
+      return { markerLineStart: line.start, start: line.start, end: line.start + len };
+    }
+    const r = it.next();
+    line = r.done ? undefined : r.value;
+  }
+  return undefined;
+}
+
+/** clippy also accepts a SAFETY comment as the first thing inside an unsafe block's braces. */
+export function commentInsideBlock(text: string, openBrace: number): FoundComment | undefined {
+  let i = openBrace + 1;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  const rest = text.slice(i, i + 2);
+  if (rest !== '//' && rest !== '/*') return undefined;
+  let end: number;
+  if (rest === '//') {
+    const nl = text.slice(i).search(/\r?\n|\r/);
+    end = nl < 0 ? text.length : i + nl;
+  } else {
+    const len = blockCommentLength(text, i);
+    end = len < 0 ? text.length : i + len;
+  }
+  const comment = text.slice(i, end);
+  if (isDocComment(comment) || !hasMarker(comment)) return undefined;
+  return { markerLineStart: i, start: i, end };
+}

@@ -1,0 +1,72 @@
+/**
+ * tree-sitter-rust 0.24 does not know `unsafe extern "C" { ... }` (nor `safe fn` inside it) and
+ * turns the block into ERROR nodes with its items spilled around them. When that happens the
+ * SAFETY analysis reads a second tree parsed from a copy of the text in which those keywords are
+ * blanked out with spaces: every offset stays the same, and the block parses as a plain
+ * `extern` block. The blanked `unsafe` keywords are remembered so the inventory can still report
+ * the `unsafe extern` block.
+ */
+import { Parser, type Tree } from 'web-tree-sitter';
+import type { ParsedDocument, SyntaxNode } from '../parser';
+import type { Span } from '../positions';
+
+export interface SafetyTree {
+  readonly root: SyntaxNode;
+  /** `unsafe` keywords of `unsafe extern` blocks that were blanked in `root`'s text. */
+  readonly unsafeExternKeywords: readonly Span[];
+}
+
+const UNSAFE_EXTERN = /\bunsafe(\s+extern\b(?:\s*"[^"]*")?\s*\{)/g;
+
+interface CacheEntry {
+  readonly text: string;
+  readonly tree: Tree;
+  readonly keywords: Span[];
+}
+
+// A few recent masked trees: inventory and rules read the same document back to back. Evicted
+// trees are deleted because wasm memory is not garbage-collected.
+const cache: CacheEntry[] = [];
+const CACHE_SIZE = 4;
+let parser: Parser | undefined;
+
+export function safetyTree(doc: ParsedDocument): SafetyTree {
+  const root = doc.root;
+  if (!root.hasError || !doc.text.includes('extern')) return { root, unsafeExternKeywords: [] };
+  const hit = cache.find((e) => e.text === doc.text);
+  if (hit) return { root: hit.tree.rootNode, unsafeExternKeywords: hit.keywords };
+
+  const text = doc.text;
+  const keywords: Span[] = [];
+  const chars = text.split('');
+  for (const m of text.matchAll(UNSAFE_EXTERN)) {
+    const at = m.index;
+    const token = root.descendantForIndex(at, at + 6);
+    if (!token || token.type !== 'unsafe') continue;
+    keywords.push({ start: at, end: at + 6 });
+    for (let i = at; i < at + 6; i++) chars[i] = ' ';
+    blankSafeItems(text, chars, at + m[0].length);
+  }
+  if (keywords.length === 0) return { root, unsafeExternKeywords: [] };
+  parser ??= new Parser();
+  parser.setLanguage(doc.tree.language);
+  const tree = parser.parse(chars.join(''));
+  if (!tree) return { root, unsafeExternKeywords: [] };
+  cache.push({ text, tree, keywords });
+  if (cache.length > CACHE_SIZE) cache.shift()!.tree.delete();
+  return { root: tree.rootNode, unsafeExternKeywords: keywords };
+}
+
+/** Blanks `safe` before `fn`/`static` up to the `}` that closes the block opened before `from`. */
+function blankSafeItems(text: string, chars: string[], from: number): void {
+  let depth = 1;
+  for (let i = from; i < text.length && depth > 0; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '/' && text[i + 1] === '/') i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    else if (c === 's' && /^safe\s+(fn|static)\b/.test(text.slice(i, i + 12)) && !/\w/.test(text[i - 1] ?? ' ')) {
+      for (let k = i; k < i + 4; k++) chars[k] = ' ';
+    }
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * The unsafe inventory: every place a file says `unsafe` (blocks, functions, impls, traits,
+ * `unsafe extern` blocks, unsafe attributes), including inside `macro_rules!` bodies and macro
+ * arguments, where tree-sitter only sees token trees. Each site carries the span clippy reports
+ * and the SAFETY comment or `# Safety` section documenting it under clippy's default options.
+ */
+import type { ParsedDocument, SyntaxNode } from '../parser';
+import type { LineIndex, Span } from '../positions';
+import { findSafetyComment, hasMarker, type FoundComment } from './commentScan';
+import { findSafetySection, itemDocs } from './docSections';
+import { safetyTree } from './externBlocks';
+import { assumedDocumented, blockSafetyComment, bodySearchFromLine, itemSafetyComment, itemSearchFromLine } from './placement';
+import { isItem, nodesOfType, unsafeKeyword } from './syntax';
+import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyDoc, type SafetyOptions, type UnsafeSite } from './types';
+
+export function collectUnsafeSites(doc: ParsedDocument): UnsafeSite[] {
+  return collectSites(doc, CLIPPY_DEFAULT_SAFETY_OPTIONS).map((s) => s.site);
+}
+
+/** A site with the syntax node it came from, for the rules. */
+export interface LocatedSite {
+  readonly site: UnsafeSite;
+  /** The block, item or attribute node; for token-tree sites the `unsafe` token. */
+  readonly node: SyntaxNode;
+  /** The `macro_rules!` definition holding a token-tree site. */
+  readonly macro?: SyntaxNode;
+  /** The macro call whose arguments hold a token-tree site. */
+  readonly invocation?: SyntaxNode;
+  /** clippy cannot read where the comment would be and treats it as present. */
+  readonly assumedDocumented?: boolean;
+}
+
+/** Nested token trees are scanned by collectTokenTreeSites from the outermost one. */
+const TOKEN_TREES: ReadonlySet<string> = new Set(['token_tree']);
+const SITE_TYPES: ReadonlySet<string> = new Set([
+  'unsafe_block', 'function_item', 'function_signature_item', 'impl_item', 'trait_item', 'foreign_mod_item', 'attribute_item', 'token_tree',
+]);
+
+// The last result: checkSafety asks again right after collectUnsafeSites for the same tree.
+let last: { doc: ParsedDocument; tree: unknown; key: string; sites: LocatedSite[] } | undefined;
+
+export function collectSites(doc: ParsedDocument, options: SafetyOptions): LocatedSite[] {
+  // Only the comment placement options change what the inventory finds.
+  const key = `${options.acceptCommentAboveStatement}/${options.acceptCommentAboveAttributes}/${options.crateRoot ?? true}`;
+  if (last && last.doc === doc && last.tree === doc.tree && last.key === key) return last.sites;
+  const sites = computeSites(doc, options);
+  last = { doc, tree: doc.tree, key, sites };
+  return sites;
+}
+
+function computeSites(doc: ParsedDocument, options: SafetyOptions): LocatedSite[] {
+  const { root, unsafeExternKeywords } = safetyTree(doc);
+  const lines = doc.lines;
+  const out: LocatedSite[] = [];
+  for (const node of nodesOfType(root, SITE_TYPES, TOKEN_TREES)) {
+    switch (node.type) {
+      case 'unsafe_block': {
+        const kw = node.child(0)!;
+        const found = blockSafetyComment(node, lines, options);
+        const assumed = !found && assumedDocumented(node, lines, options);
+        out.push({ node, assumedDocumented: assumed, site: site('block', kw, node, lines, { documentation: commentDoc(found, lines) }) });
+        break;
+      }
+      case 'function_item':
+      case 'function_signature_item': {
+        const context = fnContext(node);
+        const kw = unsafeKeyword(node) ?? (context === 'extern' ? node.children.find((c) => c?.type === 'fn') ?? null : null);
+        if (!kw) break;
+        if (context === 'extern' && !unsafeKeyword(node) && isSafeForeign(node, doc.text)) break;
+        out.push({
+          node,
+          site: site('fn', kw, node, lines, {
+            name: node.childForFieldName('name')?.text,
+            fnContext: context,
+            documentation: sectionDoc(node),
+            reportEnd: signatureEnd(node),
+          }),
+        });
+        break;
+      }
+      case 'impl_item': {
+        const kw = unsafeKeyword(node);
+        if (!kw) break;
+        const trait = node.childForFieldName('trait');
+        const type = node.childForFieldName('type');
+        const name = trait && type ? `${trait.text} for ${type.text}` : type?.text;
+        const found = itemSafetyComment(node, lines, options);
+        const assumed = !found && assumedDocumented(node, lines, options);
+        out.push({ node, assumedDocumented: assumed, site: site('impl', kw, node, lines, { name, documentation: commentDoc(found, lines) }) });
+        break;
+      }
+      case 'trait_item': {
+        const kw = unsafeKeyword(node);
+        if (!kw) break;
+        const body = node.childForFieldName('body');
+        out.push({
+          node,
+          site: site('trait', kw, node, lines, {
+            name: node.childForFieldName('name')?.text,
+            documentation: sectionDoc(node),
+            reportEnd: body ? body.startIndex : undefined,
+          }),
+        });
+        break;
+      }
+      case 'foreign_mod_item': {
+        const kw = unsafeExternKeywords.find((k) => k.end <= node.startIndex && doc.text.slice(k.end, node.startIndex).trim() === '');
+        if (!kw) break;
+        const found = commentAbove(node, kw.start, lines, options);
+        out.push({ node, site: site('extern-block', kw, node, lines, { documentation: commentDoc(found, lines), start: kw.start }) });
+        break;
+      }
+      case 'attribute_item': {
+        const attr = node.namedChildren.find((c) => c?.type === 'attribute');
+        const first = attr?.namedChild(0);
+        if (!attr || first?.type !== 'identifier' || first.text !== 'unsafe' || attr.namedChild(1)?.type !== 'token_tree') break;
+        const found = commentAbove(node, node.startIndex, lines, options);
+        out.push({ node, site: site('attribute', first, node, lines, { documentation: commentDoc(found, lines) }) });
+        break;
+      }
+      case 'token_tree':
+        collectTokenTreeSites(node, lines, options, out);
+        break;
+    }
+  }
+  return out;
+}
+
+const UNSAFE_TOKEN: ReadonlySet<string> = new Set(['unsafe']);
+
+/** `unsafe { ... }`, `unsafe impl`, `unsafe fn`, `unsafe trait` written inside token trees. */
+function collectTokenTreeSites(tree: SyntaxNode, lines: LineIndex, options: SafetyOptions, out: LocatedSite[]): void {
+  const macro = tree.parent?.type === 'macro_rule' ? tree.parent.parent : null;
+  const invocation = !macro && tree.parent?.type === 'macro_invocation' ? tree.parent : null;
+  if (!macro && !invocation) return;
+  for (const node of nodesOfType(tree, UNSAFE_TOKEN)) {
+    if (node.isNamed) continue;
+    const next = node.nextSibling;
+    if (!next) continue;
+    let kind: UnsafeSite['kind'] | undefined;
+    if (next.type === 'token_tree' && next.child(0)?.type === '{') kind = 'block';
+    else if (next.type === 'impl' || next.text === 'impl') kind = 'impl';
+    else if (next.type === 'fn' || next.text === 'fn') kind = 'fn';
+    else if (next.type === 'trait' || next.text === 'trait') kind = 'trait';
+    if (!kind) continue;
+    const span = { start: node.startIndex, end: next.endIndex };
+    // In a macro body clippy reads the macro's own lines; in arguments, the caller's lines.
+    const fromLine = macro ? lines.lineOf(macro.startIndex) + 1 : bodySearchFromLine(node, lines, options.crateRoot);
+    const found = (kind === 'block' || kind === 'impl') && fromLine !== undefined
+      ? findSafetyComment(lines, { fromLine, toLine: lines.lineOf(node.startIndex) }, options.acceptCommentAboveAttributes)
+      : undefined;
+    out.push({
+      node,
+      macro: macro ?? undefined,
+      invocation: invocation ?? undefined,
+      site: {
+        kind,
+        keyword: { start: node.startIndex, end: node.endIndex },
+        span,
+        reportSpan: firstLine(lines, span),
+        documentation: commentDoc(found, lines),
+        inMacroDefinition: Boolean(macro),
+        inMacroInvocation: Boolean(invocation),
+      },
+    });
+  }
+}
+
+function fnContext(node: SyntaxNode): UnsafeSite['fnContext'] {
+  const list = node.parent;
+  const owner = list?.type === 'declaration_list' ? list.parent : null;
+  if (!owner) return 'free';
+  if (owner.type === 'foreign_mod_item') return 'extern';
+  if (owner.type === 'trait_item') return 'trait';
+  if (owner.type === 'impl_item') return owner.childForFieldName('trait') ? 'trait-impl' : 'inherent';
+  return 'free';
+}
+
+/** `safe fn` inside an `unsafe extern` block was blanked to spaces in the safety tree. */
+function isSafeForeign(node: SyntaxNode, text: string): boolean {
+  return /\bsafe\s*$/.test(text.slice(Math.max(0, node.startIndex - 12), node.startIndex));
+}
+
+/** Comment above an item-like construct starting at `start` (attributes, extern blocks). */
+function commentAbove(item: SyntaxNode, start: number, lines: LineIndex, options: SafetyOptions): FoundComment | undefined {
+  const owner = item.type === 'attribute_item' ? nextItem(item) : item;
+  const from = owner && isItem(owner) ? (itemSearchFromLine(owner, lines, options.crateRoot) ?? 0) : 0;
+  return findSafetyComment(lines, { fromLine: from, toLine: lines.lineOf(start) }, options.acceptCommentAboveAttributes);
+}
+
+function nextItem(attr: SyntaxNode): SyntaxNode | null {
+  for (let s = attr.nextSibling; s; s = s.nextSibling) if (s.type !== 'attribute_item' && s.type !== 'line_comment' && s.type !== 'block_comment') return s;
+  return null;
+}
+
+/** End of a function's signature (before its body or `;`). */
+function signatureEnd(node: SyntaxNode): number | undefined {
+  const body = node.childForFieldName('body');
+  if (body) return body.startIndex;
+  const last = node.child(node.childCount - 1);
+  return last?.type === ';' ? last.startIndex : undefined;
+}
+
+interface SiteExtras {
+  readonly name?: string;
+  readonly fnContext?: UnsafeSite['fnContext'];
+  readonly documentation?: SafetyDoc;
+  readonly reportEnd?: number;
+  readonly start?: number;
+}
+
+function site(kind: UnsafeSite['kind'], kw: SyntaxNode | Span, node: SyntaxNode, lines: LineIndex, extra: SiteExtras): UnsafeSite {
+  const keyword = 'startIndex' in kw ? { start: kw.startIndex, end: kw.endIndex } : kw;
+  const span = { start: extra.start ?? node.startIndex, end: node.endIndex };
+  const reportFull = { start: span.start, end: extra.reportEnd ?? span.end };
+  return {
+    kind,
+    keyword,
+    span,
+    reportSpan: firstLine(lines, reportFull),
+    ...(extra.name !== undefined ? { name: extra.name } : {}),
+    ...(extra.fnContext ? { fnContext: extra.fnContext } : {}),
+    ...(extra.documentation ? { documentation: extra.documentation } : {}),
+    inMacroDefinition: false,
+    inMacroInvocation: false,
+  };
+}
+
+/** clippy's `span_until_char(span, '\n')`: the span cut at its first line break, trailing blanks trimmed. */
+export function firstLine(lines: LineIndex, span: Span): Span {
+  const text = lines.text.slice(span.start, span.end);
+  const nl = text.search(/\r?\n|\r/);
+  const cut = (nl < 0 ? text : text.slice(0, nl)).trimEnd();
+  return { start: span.start, end: span.start + cut.length };
+}
+
+/** The SafetyDoc of a found comment: its lines, and the text after the `SAFETY:` marker. */
+export function commentDoc(found: FoundComment | undefined, lines: LineIndex): SafetyDoc | undefined {
+  if (!found) return undefined;
+  const raw = lines.text.slice(found.start, found.end);
+  const body = raw
+    .split(/\r?\n|\r/)
+    // compiletest-style annotations (`//~`) are not part of the justification.
+    .filter((l) => !l.trim().startsWith('//~'))
+    .map((l) => l.trim().replace(/^\/\/[/!]?|^\/\*+!?|\*+\/$|^\*/g, '').replace(/\*+\/$/, '').trim())
+    .join('\n');
+  const at = body.toUpperCase().indexOf('SAFETY:');
+  const text = (at >= 0 && hasMarker(body) ? body.slice(at + 'SAFETY:'.length) : body).trim();
+  return { kind: 'comment', span: { start: found.start, end: found.end }, text };
+}
+
+function sectionDoc(node: SyntaxNode): SafetyDoc | undefined {
+  const section = findSafetySection(itemDocs(node));
+  return section ? { kind: 'doc-section', span: section.span, text: section.text } : undefined;
+}

@@ -1,0 +1,25 @@
+/** What every SAFETY rule receives, and the shape each rule file exports. */
+import type { Code } from '../codes';
+import type { Finding } from '../findings';
+import type { ParsedDocument, SyntaxNode } from '../parser';
+import type { LineIndex } from '../positions';
+import type { LocatedSite } from './inventory';
+import type { SafetyOptions } from './types';
+
+export interface RuleContext {
+  readonly doc: ParsedDocument;
+  readonly lines: LineIndex;
+  /** The tree to read (the document's, or the re-parse that understands `unsafe extern`). */
+  readonly root: SyntaxNode;
+  readonly sites: readonly LocatedSite[];
+  readonly options: SafetyOptions;
+}
+
+export interface SafetyRule {
+  readonly code: Code;
+  /** The clippy lint this rule mirrors, if any. */
+  readonly mirrors?: string;
+  /** The SafetyOptions fields that change what the rule reports. */
+  readonly options: readonly (keyof SafetyOptions)[];
+  check(ctx: RuleContext): Finding[];
+}

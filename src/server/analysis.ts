@@ -1,0 +1,191 @@
+/**
+ * Runs the core analysis for open documents and keeps the latest result per URI. Keystrokes are
+ * debounced per document; requests (hover, code actions, ...) ask for the current version and get
+ * it at once. Every run reads the newest text after its one await, so an analysis superseded by a
+ * later edit never publishes stale findings, and a burst of edits costs one incremental parse.
+ */
+import { analyze, type Analysis, type AnalysisContext } from '../core/analyze';
+import type { Fix } from '../core/findings';
+import type { ParsedDocument } from '../core/parser';
+import { LineIndex, type Span } from '../core/positions';
+import type { RflLensSettings } from '../core/settings';
+import type { ContextStore } from './contexts';
+import { fixKey, toRange } from './convert';
+import type { DocumentStore, OpenDocument } from './documents';
+import type { SettingsStore } from './settings';
+import { unsafeRegionSpans } from './unsafeRegions';
+
+export interface DocumentAnalysis {
+  readonly uri: string;
+  readonly version: number;
+  /** The text analysed (spans and `lines` refer to it). */
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly settings: RflLensSettings;
+  /** Absent when the document was skipped. */
+  readonly ctx?: AnalysisContext;
+  readonly analysis: Analysis;
+  /** Why the document was not analysed. */
+  readonly skipped?: { readonly reason: 'too-large' | 'failed'; readonly message: string };
+  readonly unsafeRegions: readonly Span[];
+  /** Fixes by `fixKey(code, range)`, for code actions. */
+  readonly fixes: ReadonlyMap<string, readonly Fix[]>;
+}
+
+export type AnalysisListener = (result: DocumentAnalysis) => void;
+
+const EMPTY: Analysis = { findings: [], gates: [], unsafeSites: [] };
+
+export class AnalysisService {
+  private readonly cache = new Map<string, DocumentAnalysis & { generation: number }>();
+  private readonly running = new Map<string, Promise<DocumentAnalysis | undefined>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly listeners: AnalysisListener[] = [];
+  /** Bumped when settings or watched files change: every cached result becomes stale. */
+  private generation = 0;
+
+  constructor(
+    private readonly documents: DocumentStore,
+    private readonly settings: SettingsStore,
+    private readonly contexts: ContextStore,
+    private readonly debounceMs: number,
+    private readonly log: { error(message: string): void },
+  ) {}
+
+  onAnalysis(listener: AnalysisListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Analyse after the debounce delay; a later call for the same URI restarts the delay. */
+  schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.ensure(uri).catch((e: unknown) => this.log.error(`analysis of ${uri} failed: ${describe(e)}`));
+      }, this.debounceMs),
+    );
+  }
+
+  /** The analysis of the document's current version (runs it now when missing or stale). */
+  async ensure(uri: string): Promise<DocumentAnalysis | undefined> {
+    for (;;) {
+      const doc = this.documents.get(uri);
+      if (!doc) return undefined;
+      const cached = this.cache.get(uri);
+      if (cached && cached.version === doc.version && cached.generation === this.generation) return cached;
+      let run = this.running.get(uri);
+      if (!run) {
+        run = this.run(uri).finally(() => this.running.delete(uri));
+        this.running.set(uri, run);
+      }
+      const result = await run;
+      // A run that started before a config change may be stale; go round again for a fresh one.
+      const now = this.documents.get(uri);
+      if (!result || !now || (result.version === now.version && this.cache.get(uri)?.generation === this.generation)) return result;
+    }
+  }
+
+  /** The last result, whatever its version (for features that may lag, e.g. semantic tokens). */
+  latest(uri: string): DocumentAnalysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  /** Settings or watched files changed: re-analyse every open document. */
+  invalidateAll(): void {
+    this.generation++;
+    for (const uri of this.documents.uris()) this.schedule(uri);
+  }
+
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private async run(uri: string): Promise<DocumentAnalysis | undefined> {
+    await this.contexts.ready();
+    const generation = this.generation;
+    const settings = await this.settings.get(uri);
+    const before = this.documents.get(uri);
+    if (!before) return undefined;
+    let result: DocumentAnalysis;
+    const size = Buffer.byteLength(before.text, 'utf8');
+    if (size > settings.maxFileSize) {
+      const message = `it is ${size} bytes, over rflLens.maxFileSize (${settings.maxFileSize})`;
+      result = this.skippedResult(before, settings, { reason: 'too-large', message });
+    } else {
+      let parsed: ParsedDocument | undefined;
+      try {
+        parsed = await this.documents.parsed(uri);
+      } catch (e) {
+        // A parse over its time budget: reported like an analysis failure; the server keeps serving.
+        this.log.error(`parsing ${uri} failed: ${describe(e)}`);
+      }
+      const doc = this.documents.get(uri);
+      if (!doc) return undefined;
+      result = parsed ? this.analyseParsed(doc, parsed, settings) : this.skippedResult(doc, settings, { reason: 'failed', message: 'the document could not be parsed' });
+    }
+    this.cache.set(uri, { ...result, generation });
+    for (const listener of this.listeners) {
+      try {
+        listener(result);
+      } catch (e) {
+        this.log.error(`analysis listener failed for ${uri}: ${describe(e)}`);
+      }
+    }
+    return result;
+  }
+
+  private analyseParsed(doc: OpenDocument, parsed: ParsedDocument, settings: RflLensSettings): DocumentAnalysis {
+    try {
+      const ctx = this.contexts.contextFor(doc.uri, settings);
+      const analysis = analyze(parsed, ctx);
+      const lines = parsed.lines;
+      const fixes = new Map<string, readonly Fix[]>();
+      for (const f of analysis.findings) {
+        if (!f.fixes?.length) continue;
+        const key = fixKey(f.code, toRange(lines, f.span));
+        fixes.set(key, [...(fixes.get(key) ?? []), ...f.fixes]);
+      }
+      return {
+        uri: doc.uri,
+        version: doc.version,
+        text: parsed.text,
+        lines,
+        settings,
+        ctx,
+        analysis,
+        unsafeRegions: unsafeRegionSpans(parsed, analysis.unsafeSites),
+        fixes,
+      };
+    } catch (e) {
+      this.log.error(`analysis of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return this.skippedResult(doc, settings, { reason: 'failed', message: `analysis failed: ${describe(e)}` });
+    }
+  }
+
+  private skippedResult(doc: OpenDocument, settings: RflLensSettings, skipped: DocumentAnalysis['skipped']): DocumentAnalysis {
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      text: doc.text,
+      lines: new LineIndex(doc.text),
+      settings,
+      analysis: EMPTY,
+      skipped,
+      unsafeRegions: [],
+      fixes: new Map(),
+    };
+  }
+}
+
+export function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

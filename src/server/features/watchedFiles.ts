@@ -1,0 +1,50 @@
+/**
+ * Files whose change alters analysis: clippy.toml / .clippy.toml (SAFETY options), kernel build
+ * files (allow-list, minimum rustc, crate layout) and the feature database file. The watchers are
+ * registered dynamically when the client supports it; on a change the affected contexts are
+ * invalidated and open documents re-analysed.
+ */
+import path from 'node:path';
+import { DidChangeWatchedFilesNotification, type Disposable, type FileSystemWatcher, type ServerCapabilities } from 'vscode-languageserver/node';
+import { filePathOf } from '../contexts';
+import { guardNotification } from '../guard';
+import type { Services } from '../services';
+
+/** Names the core reads facts from, wherever they sit in a tree. */
+export const WATCHED_NAMES = ['clippy.toml', '.clippy.toml', 'Makefile.build', 'Makefile.rust', 'Makefile', 'Kbuild', 'min-tool-version.sh', 'rust-project.json'] as const;
+
+/** Watchers for the fixed names plus the basenames of extra files (the database in use). */
+export function provideWatchers(extraFiles: readonly string[]): FileSystemWatcher[] {
+  const names = new Set<string>([...WATCHED_NAMES, ...extraFiles.map((f) => path.basename(f))]);
+  return [...names].sort().map((n) => ({ globPattern: `**/${n}` }));
+}
+
+export function register(services: Services): ServerCapabilities {
+  const { connection, client, contexts, analyses } = services;
+  connection.onDidChangeWatchedFiles(
+    guardNotification(connection, 'didChangeWatchedFiles', ({ changes }) => {
+      for (const change of changes) {
+        const file = filePathOf(change.uri);
+        if (file) contexts.invalidate(file);
+      }
+      analyses.invalidateAll();
+    }),
+  );
+  if (!client.watchedFilesDynamic) return {};
+
+  let registered: Disposable | undefined;
+  let registeredKey = '';
+  const registerWatchers = async (): Promise<void> => {
+    const watchers = provideWatchers(contexts.watchedFiles());
+    const key = JSON.stringify(watchers);
+    if (key === registeredKey) return;
+    registeredKey = key;
+    const previous = registered;
+    registered = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    previous?.dispose();
+  };
+  services.onInitialized(registerWatchers);
+  // The database file can change with settings or a rebuild; keep its watcher in step.
+  analyses.onAnalysis(() => void registerWatchers().catch((e: unknown) => connection.console.error(`watcher registration failed: ${String(e)}`)));
+  return {};
+}

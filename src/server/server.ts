@@ -1,0 +1,104 @@
+/**
+ * Wires the language server: builds the shared services at `initialize` and lets each feature
+ * module register its handlers and declare its capability. No feature logic lives here.
+ */
+import type { Connection, InitializeResult, ServerCapabilities } from 'vscode-languageserver/node';
+import { loadRustParser } from '../core/parser';
+import type { InitializationOptions } from '../shared/protocol';
+import { AnalysisService } from './analysis';
+import { readClientFeatures } from './capabilities';
+import { ContextStore } from './contexts';
+import { DocumentStore } from './documents';
+import * as codeActions from './features/codeActions';
+import * as completion from './features/completion';
+import * as configuration from './features/configuration';
+import * as decorations from './features/decorations';
+import * as diagnostics from './features/diagnostics';
+import * as documentSync from './features/documentSync';
+import * as executeCommand from './features/executeCommand';
+import * as hover from './features/hover';
+import * as inlayHints from './features/inlayHints';
+import * as report from './features/report';
+import * as semanticTokens from './features/semanticTokens';
+import * as status from './features/status';
+import * as userToolchain from './features/userToolchain';
+import * as watchedFiles from './features/watchedFiles';
+import { Notices } from './notices';
+import type { ServerOptions, Services } from './services';
+import { SettingsStore } from './settings';
+
+const FEATURES: readonly { register(services: Services): ServerCapabilities }[] = [
+  documentSync,
+  diagnostics,
+  decorations,
+  status,
+  userToolchain,
+  hover,
+  completion,
+  inlayHints,
+  codeActions,
+  semanticTokens,
+  configuration,
+  watchedFiles,
+  executeCommand,
+  report,
+];
+
+/** Default wait between a keystroke and its analysis; RFL_LENS_DEBOUNCE_MS overrides it (tests). */
+const DEFAULT_DEBOUNCE_MS = 25;
+
+declare const RFL_LENS_VERSION: string | undefined;
+const VERSION = typeof RFL_LENS_VERSION === 'string' ? RFL_LENS_VERSION : 'dev';
+
+export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env): void {
+  const initialized: (() => void | Promise<void>)[] = [];
+  let services: Services | undefined;
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = readInitializationOptions(params.initializationOptions);
+    const client = readClientFeatures(params.capabilities);
+    const options: ServerOptions = { trusted: init.trusted, globalStoragePath: init.globalStoragePath, debounceMs: debounceFrom(env) };
+    const notices = new Notices(connection);
+    const documents = new DocumentStore(loadRustParser, undefined, (uri, reason) => connection.console.warn(`${uri}: ${reason}; re-parsed from the text`));
+    const settings = new SettingsStore(connection, client.configuration, init.settings, notices);
+    const contexts = new ContextStore(init.trusted, notices);
+    const analyses = new AnalysisService(documents, settings, contexts, options.debounceMs, connection.console);
+    services = { connection, client, options, documents, settings, contexts, analyses, notices, onInitialized: (cb) => initialized.push(cb) };
+    // Load the parser while the client finishes starting up.
+    loadRustParser().catch((e: unknown) => connection.console.error(`cannot load the Rust parser: ${String(e)}`));
+
+    const capabilities: ServerCapabilities = {};
+    for (const feature of FEATURES) Object.assign(capabilities, feature.register(services));
+    return { capabilities, serverInfo: { name: 'rfl-lens', version: VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    // Concurrently: a step may wait for another (status waits for the rustc probe).
+    for (const callback of initialized) {
+      Promise.resolve()
+        .then(callback)
+        .catch((e: unknown) => connection.console.error(`initialization step failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    }
+  });
+
+  connection.onShutdown(() => {
+    services?.analyses.dispose();
+    services?.documents.dispose();
+  });
+}
+
+/** initializationOptions are optional: editors other than VS Code usually send none. */
+export function readInitializationOptions(raw: unknown): InitializationOptions {
+  const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  return {
+    // Without a workspace-trust concept (Neovim, Helix, ...) the user opened the files on purpose.
+    trusted: typeof o.trusted === 'boolean' ? o.trusted : true,
+    ...(typeof o.globalStoragePath === 'string' ? { globalStoragePath: o.globalStoragePath } : {}),
+    ...(o.settings !== undefined ? { settings: o.settings } : {}),
+  };
+}
+
+function debounceFrom(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.RFL_LENS_DEBOUNCE_MS);
+  return env.RFL_LENS_DEBOUNCE_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_DEBOUNCE_MS;
+}

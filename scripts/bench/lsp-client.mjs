@@ -115,11 +115,14 @@ export function startServer(serverPath, { cwd, env, nodeArgs = [] } = {}) {
     async stop() {
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
+      let timer;
       try {
-        await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
+        await Promise.race([this.request('shutdown', null), new Promise((r) => (timer = setTimeout(r, 2000)))]);
         this.notify('exit', null);
       } catch {
         // already gone
+      } finally {
+        clearTimeout(timer);
       }
       const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
       await gone;

@@ -130,10 +130,17 @@ export async function benchMemory(serverPath, root, files, limit = 200) {
       bytes += Buffer.byteLength(text);
       open(client, f, text);
     }
-    await Promise.race([
-      allDone,
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`diagnostics missing for ${waiting.size} files after 120 s`)), 120000)),
-    ]);
+    let timer;
+    try {
+      await Promise.race([
+        allDone,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`diagnostics missing for ${waiting.size} files after 120 s`)), 120000);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
     const settleMs = performance.now() - started;
     await new Promise((r) => setTimeout(r, 500));
     const loaded = procMemory(client.pid);

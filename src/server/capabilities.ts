@@ -20,6 +20,8 @@ export interface ClientFeatures {
   readonly hoverMarkdown: boolean;
   readonly completionMarkdown: boolean;
   readonly completionLabelDetails: boolean;
+  /** CompletionList.itemDefaults the client applies (e.g. `editRange`, `data`): shared values sent once. */
+  readonly completionItemDefaults: readonly string[];
   /** The client fetches `documentation` with completionItem/resolve (else it is sent inline). */
   readonly completionResolvesDocumentation: boolean;
   readonly codeActionLiterals: boolean;
@@ -44,6 +46,7 @@ export function readClientFeatures(caps: ClientCapabilities): ClientFeatures {
     hoverMarkdown: td?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false,
     completionMarkdown: td?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false,
     completionLabelDetails: td?.completion?.completionItem?.labelDetailsSupport === true,
+    completionItemDefaults: td?.completion?.completionList?.itemDefaults ?? [],
     completionResolvesDocumentation: td?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') ?? false,
     codeActionLiterals: td?.codeAction?.codeActionLiteralSupport !== undefined,
     documentChanges: ws?.workspaceEdit?.documentChanges === true,

@@ -52,7 +52,7 @@ const VERSION = typeof RFL_LENS_VERSION === 'string' ? RFL_LENS_VERSION : 'dev';
 
 export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env): void {
   const initialized: (() => void | Promise<void>)[] = [];
-  let services: Services | undefined;
+  const shutdown: (() => void)[] = [];
 
   connection.onInitialize((params): InitializeResult => {
     const init = readInitializationOptions(params.initializationOptions);
@@ -63,7 +63,22 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const settings = new SettingsStore(connection, client.configuration, init.settings, notices);
     const contexts = new ContextStore(init.trusted, notices);
     const analyses = new AnalysisService(documents, settings, contexts, options.debounceMs, connection.console);
-    services = { connection, client, options, documents, settings, contexts, analyses, notices, onInitialized: (cb) => initialized.push(cb) };
+    const services: Services = {
+      connection,
+      client,
+      options,
+      documents,
+      settings,
+      contexts,
+      analyses,
+      notices,
+      onInitialized: (cb) => initialized.push(cb),
+      onShutdown: (cb) => shutdown.push(cb),
+    };
+    shutdown.push(
+      () => analyses.dispose(),
+      () => documents.dispose(),
+    );
     // Load the parser while the client finishes starting up.
     loadRustParser().catch((e: unknown) => connection.console.error(`cannot load the Rust parser: ${String(e)}`));
 
@@ -82,8 +97,13 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   });
 
   connection.onShutdown(() => {
-    services?.analyses.dispose();
-    services?.documents.dispose();
+    for (const callback of shutdown) {
+      try {
+        callback();
+      } catch (e) {
+        connection.console.error(`shutdown step failed: ${String(e)}`);
+      }
+    }
   });
 }
 

@@ -26,4 +26,6 @@ export interface Services {
   readonly notices: Notices;
   /** Callbacks run once the client has sent `initialized` (dynamic registrations go here). */
   readonly onInitialized: (callback: () => void | Promise<void>) => void;
+  /** Callbacks run on `shutdown` (release watchers, timers, trees). */
+  readonly onShutdown: (callback: () => void) => void;
 }

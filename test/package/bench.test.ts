@@ -42,7 +42,7 @@ describe('scripts/bench.mjs', function () {
     corpus = path.join(tmp, 'corpus');
     execFileSync(process.execPath, ['scripts/gen-corpus.mjs', '--out', corpus, '--size', '0.15', '--largest-lines', '600', '--seed', '3'], { cwd: repo, stdio: 'ignore' });
     const json = path.join(tmp, 'bench.json');
-    const { stdout } = await run(process.execPath, ['scripts/bench.mjs', corpus, '--runs', '1', '--edits', '10', '--workers', '2', '--json', json, '--build'], { cwd: repo, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, ['scripts/bench.mjs', corpus, '--runs', '1', '--edits', '10', '--workers', '2', '--json', json], { cwd: repo, maxBuffer: 16 * 1024 * 1024 });
     table = stdout;
     result = JSON.parse(readFileSync(json, 'utf8')) as BenchJson;
   });

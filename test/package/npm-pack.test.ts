@@ -40,6 +40,9 @@ describe('npm package (npm pack + global install)', function () {
     const prefix = path.join(tmp, 'prefix');
     await run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--ignore-scripts', '--no-audit', '--no-fund', path.join(tmp, packed.filename)], { cwd: tmp });
     bin = path.join(prefix, 'bin', 'rfl-lens');
+    // The bundles must be self-contained: drop whatever dependencies npm installed beside them, so
+    // the wasm and the database can only come from dist/.
+    rmSync(path.join(prefix, 'lib', 'node_modules', 'rfl-lens', 'node_modules'), { recursive: true, force: true });
   });
   after(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -63,14 +66,10 @@ describe('npm package (npm pack + global install)', function () {
   it('installs an rfl-lens command that reads the bundled database', async () => {
     const r = await exec(bin, ['feature', 'asm_goto', '--json'], tmp);
     assert.equal(r.code, 0, r.stderr);
-    const [rec] = JSON.parse(r.stdout) as { name: string; kind: string; status: string; since: string; trackingIssue: number }[];
-    assert.deepEqual({ name: rec!.name, kind: rec!.kind, status: rec!.status, since: rec!.since, trackingIssue: rec!.trackingIssue }, {
-      name: 'asm_goto',
-      kind: 'lang',
-      status: 'stable',
-      since: '1.87.0',
-      trackingIssue: 119364,
-    });
+    // The database's own contents are tested elsewhere; here it only matters that the installed
+    // CLI found dist/features.toml and resolved a record from it.
+    const [rec] = JSON.parse(r.stdout) as { name: string; kind: string; status: string; since: string }[];
+    assert.deepEqual({ name: rec!.name, kind: rec!.kind, status: rec!.status, since: rec!.since }, { name: 'asm_goto', kind: 'lang', status: 'stable', since: '1.87.0' });
   });
 
   it('finds the parser wasm after install: check reports an undocumented unsafe block', async () => {

@@ -45,6 +45,7 @@ export const FULL_CAPABILITIES = {
     hover: { contentFormat: ['markdown', 'plaintext'] },
     completion: {
       completionItem: { documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true, tagSupport: { valueSet: [1] }, resolveSupport: { properties: ['documentation', 'detail'] } },
+      completionList: { itemDefaults: ['editRange', 'data'] },
     },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } }, isPreferredSupport: true, dataSupport: true },
     inlayHint: {},

@@ -22,6 +22,7 @@ describe('server (over stdio)', function () {
     assert.deepEqual(caps.semanticTokensProvider, {
       legend: { tokenTypes: ['featureGate', 'unsafeKeyword'], tokenModifiers: ['stable', 'unstable', 'removed', 'incomplete', 'internal', 'unknown', 'documented'] },
       full: true,
+      range: true,
     });
     assert.equal(caps.diagnosticProvider, undefined, 'diagnostics are pushed, not pulled');
     assert.equal(server.initializeResult.serverInfo?.name, 'rfl-lens');

@@ -10,7 +10,7 @@ import { findSafetyComment, hasMarker, type FoundComment } from './commentScan';
 import { findSafetySection, itemDocs } from './docSections';
 import { safetyTree } from './externBlocks';
 import { assumedDocumented, blockSafetyComment, bodySearchFromLine, itemSafetyComment, itemSearchFromLine } from './placement';
-import { isItem, nodesOfType, unsafeKeyword } from './syntax';
+import { isItem, nodesOfType, nodesWithinDepth, unsafeKeyword } from './syntax';
 import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyDoc, type SafetyOptions, type UnsafeSite } from './types';
 
 export function collectUnsafeSites(doc: ParsedDocument): UnsafeSite[] {
@@ -29,6 +29,12 @@ export interface LocatedSite {
   /** clippy cannot read where the comment would be and treats it as present. */
   readonly assumedDocumented?: boolean;
 }
+
+/**
+ * Constructs nested deeper than this are not analysed: no real code comes close, and walking
+ * up from them costs time quadratic in the depth (see nodesWithinDepth).
+ */
+export const MAX_DEPTH = 200;
 
 /** Nested token trees are scanned by collectTokenTreeSites from the outermost one. */
 const TOKEN_TREES: ReadonlySet<string> = new Set(['token_tree']);
@@ -52,7 +58,10 @@ function computeSites(doc: ParsedDocument, options: SafetyOptions): LocatedSite[
   const { root, unsafeExternKeywords } = safetyTree(doc);
   const lines = doc.lines;
   const out: LocatedSite[] = [];
-  for (const node of nodesOfType(root, SITE_TYPES, TOKEN_TREES)) {
+  const candidates = nodesOfType(root, SITE_TYPES, TOKEN_TREES).filter((n) => mayBeSite(doc.text, n));
+  const shallow = nodesWithinDepth(root, candidates, MAX_DEPTH);
+  for (const node of candidates) {
+    if (!shallow.has(node.id)) continue;
     switch (node.type) {
       case 'unsafe_block': {
         const kw = node.child(0)!;
@@ -127,6 +136,31 @@ function computeSites(doc: ParsedDocument, options: SafetyOptions): LocatedSite[
 }
 
 const UNSAFE_TOKEN: ReadonlySet<string> = new Set(['unsafe']);
+
+/** A cheap textual look at a candidate, so that only likely sites pay for the depth check. */
+function mayBeSite(text: string, node: SyntaxNode): boolean {
+  const head = (n: number): string => text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + n));
+  switch (node.type) {
+    case 'function_item': {
+      // `unsafe` comes before the `fn` keyword (after any `pub(...)`, `const`, `extern "C"`).
+      const h = head(400);
+      const fn = /\bfn\b/.exec(h);
+      return fn !== null && /\bunsafe\b/.test(h.slice(0, fn.index));
+    }
+    case 'impl_item':
+      return text.startsWith('unsafe', node.startIndex);
+    case 'trait_item':
+      return /^(pub(\s*\([^)]*\))?\s+)?(auto\s+)?unsafe\b/.test(head(80));
+    case 'foreign_mod_item':
+      return true;
+    case 'attribute_item':
+      return /^#\s*\[\s*unsafe\s*\(/.test(head(40));
+    case 'token_tree':
+      return /\bunsafe\b/.test(node.text);
+    default:
+      return true;
+  }
+}
 
 /** `unsafe { ... }`, `unsafe impl`, `unsafe fn`, `unsafe trait` written inside token trees. */
 function collectTokenTreeSites(tree: SyntaxNode, lines: LineIndex, options: SafetyOptions, out: LocatedSite[]): void {

@@ -119,6 +119,43 @@ export function nodesOfType(root: SyntaxNode, wanted: ReadonlySet<string>, prune
   return out;
 }
 
+/**
+ * The ids of those `nodes` (in document order) that sit at most `max` levels below `root`.
+ * One cursor moves from node to node (up with gotoParent, down with gotoFirstChildForIndex), so
+ * the cost is the path length between neighbours rather than a walk from the root for each:
+ * tree-sitter finds a node's parent by descending from the root, which makes `.parent` chains on
+ * pathologically deep trees quadratic. The analysis skips nodes deeper than `max`.
+ */
+export function nodesWithinDepth(root: SyntaxNode, nodes: readonly SyntaxNode[], max: number): Set<number> {
+  const ok = new Set<number>();
+  const cursor = root.walk();
+  let depth = 0;
+  const contains = (n: SyntaxNode): boolean => cursor.startIndex <= n.startIndex && n.endIndex <= cursor.endIndex;
+  try {
+    for (const node of nodes) {
+      // Sideways past earlier siblings, up out of subtrees that do not hold the node.
+      while (depth > 0 && !contains(node)) {
+        if (cursor.endIndex <= node.startIndex && cursor.gotoNextSibling()) continue;
+        cursor.gotoParent();
+        depth--;
+      }
+      let found = cursor.nodeId === node.id;
+      descend: while (!found && depth < max) {
+        if (!cursor.gotoFirstChild()) break;
+        depth++;
+        while (!contains(node)) {
+          if (cursor.endIndex > node.startIndex || !cursor.gotoNextSibling()) break descend;
+        }
+        found = cursor.nodeId === node.id;
+      }
+      if (found) ok.add(node.id);
+    }
+  } finally {
+    cursor.delete();
+  }
+  return ok;
+}
+
 /** `unsafe` keyword directly in a node or in its function_modifiers child. */
 export function unsafeKeyword(node: SyntaxNode): SyntaxNode | null {
   for (const c of node.children) {

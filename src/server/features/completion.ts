@@ -16,15 +16,19 @@ import type { Services } from '../services';
 
 const RANK: Record<ResolvedStatus, number> = { unstable: 0, incomplete: 1, internal: 2, stable: 3, removed: 4, unknown: 5 };
 
+/** What completionItem/resolve needs besides the label (the feature name). */
 export interface CompletionData {
   readonly uri: string;
-  readonly feature: string;
 }
 
-export function provideCompletion(ctx: GateContext, lines: LineIndex, uri: string, offset: number, client: ClientFeatures): CompletionItem[] | null {
+export function provideCompletion(ctx: GateContext, lines: LineIndex, uri: string, offset: number, client: ClientFeatures): CompletionList | null {
   const where = featureListAt(lines.text, offset);
   if (!where) return null;
   const range = toRange(lines, where.word);
+  const data: CompletionData = { uri };
+  // 2,000-odd items: values shared by all go once in itemDefaults when the client applies them.
+  const sharedRange = client.completionItemDefaults.includes('editRange');
+  const sharedData = client.completionItemDefaults.includes('data');
   const items: CompletionItem[] = [];
   for (const name of ctx.db.names()) {
     if (where.present.has(name)) continue;
@@ -35,15 +39,19 @@ export function provideCompletion(ctx: GateContext, lines: LineIndex, uri: strin
       kind: CompletionItemKind.EnumMember,
       detail: kind ? `${view.label} · ${kind} feature` : view.label,
       sortText: `${RANK[view.status]}_${name}`,
-      textEdit: { range, newText: name },
-      data: { uri, feature: name } satisfies CompletionData,
     };
+    if (!sharedRange) item.textEdit = { range, newText: name };
+    if (!sharedData) item.data = data;
     if (client.completionLabelDetails) item.labelDetails = { description: view.label };
     if (!client.completionResolvesDocumentation) item.documentation = documentation(ctx, name, client);
     if (view.status === 'removed') item.tags = [CompletionItemTag.Deprecated];
     items.push(item);
   }
-  return items;
+  const itemDefaults: CompletionList['itemDefaults'] = {
+    ...(sharedRange ? { editRange: range } : {}),
+    ...(sharedData ? { data } : {}),
+  };
+  return { isIncomplete: false, ...(sharedRange || sharedData ? { itemDefaults } : {}), items };
 }
 
 function documentation(ctx: GateContext, name: string, client: ClientFeatures): CompletionItem['documentation'] {
@@ -57,16 +65,15 @@ export function register(services: Services): ServerCapabilities {
     guardRequest(connection, 'completion', async ({ textDocument, position }): Promise<CompletionList | null> => {
       const result = await analyses.ensure(textDocument.uri);
       if (!result?.ctx) return null;
-      const items = provideCompletion(result.ctx, result.lines, result.uri, result.lines.offsetAt(position), client);
-      return items && { isIncomplete: false, items };
+      return provideCompletion(result.ctx, result.lines, result.uri, result.lines.offsetAt(position), client);
     }),
   );
   connection.onCompletionResolve(
     guardRequest(connection, 'completionItem/resolve', (item: CompletionItem): CompletionItem => {
       const data = item.data as Partial<CompletionData> | undefined;
       const ctx = data?.uri ? analyses.latest(data.uri)?.ctx : undefined;
-      if (!ctx || !data?.feature) return item;
-      return { ...item, documentation: documentation(ctx, data.feature, client) };
+      if (!ctx) return item;
+      return { ...item, documentation: documentation(ctx, item.label, client) };
     }),
   );
   return { completionProvider: { triggerCharacters: ['(', ','], resolveProvider: true } };

@@ -60,10 +60,21 @@ export function register(services: Services): ServerCapabilities {
       return encodeTokens(result ? provideTokens(result) : []);
     }),
   );
+  // Editors ask for the visible range of a large file first; tokens are cheap to filter.
+  connection.languages.semanticTokens.onRange(
+    guardRequest(connection, 'semanticTokens/range', async ({ textDocument, range }): Promise<SemanticTokens> => {
+      const result = await analyses.ensure(textDocument.uri);
+      const before = (line: number, character: number, p: { line: number; character: number }): boolean => line < p.line || (line === p.line && character < p.character);
+      const inRange = (t: Token): boolean => before(t.line, t.character, range.end) && !before(t.line, t.character + t.length, range.start);
+      const tokens = result ? provideTokens(result).filter(inRange) : [];
+      return encodeTokens(tokens);
+    }),
+  );
   return {
     semanticTokensProvider: {
       legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
       full: true,
+      range: true,
     },
   };
 }

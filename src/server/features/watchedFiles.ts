@@ -1,12 +1,13 @@
 /**
  * Files whose change alters analysis: clippy.toml / .clippy.toml (SAFETY options), kernel build
  * files (allow-list, minimum rustc, crate layout) and the feature database file. The watchers are
- * registered dynamically when the client supports it; on a change the affected contexts are
- * invalidated and open documents re-analysed.
+ * registered dynamically when the client supports it, else the server polls the files it would
+ * have asked for; on a change the affected contexts are invalidated and open documents re-analysed.
  */
 import path from 'node:path';
 import { DidChangeWatchedFilesNotification, type Disposable, type FileSystemWatcher, type ServerCapabilities } from 'vscode-languageserver/node';
 import { filePathOf } from '../contexts';
+import { FilePoller, pollPaths } from '../filePoller';
 import { guardNotification } from '../guard';
 import type { Services } from '../services';
 
@@ -19,19 +20,27 @@ export function provideWatchers(extraFiles: readonly string[]): FileSystemWatche
   return [...names].sort().map((n) => ({ globPattern: `**/${n}` }));
 }
 
+/** How often the fallback poller looks at watched files; RFL_LENS_POLL_MS overrides it (tests). */
+const DEFAULT_POLL_MS = 2000;
+
 export function register(services: Services): ServerCapabilities {
   const { connection, client, contexts, analyses } = services;
+  const changed = (files: readonly string[]): void => {
+    for (const file of files) contexts.invalidate(file);
+    analyses.invalidateAll();
+  };
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'didChangeWatchedFiles', ({ changes }) => {
-      for (const change of changes) {
-        const file = filePathOf(change.uri);
-        if (file) contexts.invalidate(file);
-      }
-      analyses.invalidateAll();
+      changed(changes.flatMap((c) => filePathOf(c.uri) ?? []));
     }),
   );
-  if (!client.watchedFilesDynamic) return {};
+  if (client.watchedFilesDynamic) registerWithClient(services);
+  else pollFallback(services, (file) => changed([file]));
+  return {};
+}
 
+function registerWithClient(services: Services): void {
+  const { connection, contexts, analyses } = services;
   let registered: Disposable | undefined;
   let registeredKey = '';
   const registerWatchers = async (): Promise<void> => {
@@ -46,5 +55,15 @@ export function register(services: Services): ServerCapabilities {
   services.onInitialized(registerWatchers);
   // The database file can change with settings or a rebuild; keep its watcher in step.
   analyses.onAnalysis(() => void registerWatchers().catch((e: unknown) => connection.console.error(`watcher registration failed: ${String(e)}`)));
-  return {};
+}
+
+function pollFallback(services: Services, onChange: (file: string) => void): void {
+  const { contexts, analyses } = services;
+  const env = Number(process.env.RFL_LENS_POLL_MS);
+  const poller = new FilePoller(Number.isFinite(env) && env > 0 ? env : DEFAULT_POLL_MS, onChange);
+  analyses.onAnalysis((result) => {
+    const file = filePathOf(result.uri);
+    if (file) poller.watch(pollPaths(file, result.ctx?.kernel?.facts.root, contexts.watchedFiles()));
+  });
+  services.onShutdown(() => poller.dispose());
 }

@@ -146,3 +146,11 @@ pub unsafe fn indented_code() {}
 /// # *Safety*
 /// Emphasis inside the heading.
 pub unsafe fn emphasised_heading() {}
+
+pub(crate) unsafe fn crate_visible() {}
+
+pub(crate) const unsafe fn crate_const() {}
+
+/// # Safety
+/// Documented.
+pub(super) unsafe extern "C" fn restricted_extern() {}

@@ -7,7 +7,7 @@ interface ItemShape {
   sortText: string;
   labelDetails?: { description: string };
   tags?: number[];
-  textEdit: { range: RangeShape; newText: string };
+  textEdit?: { range: RangeShape; newText: string };
   documentation?: { kind: string; value: string } | string;
   data: unknown;
 }
@@ -24,9 +24,15 @@ describe('completion (over stdio)', function () {
   });
   after(async () => server?.stop());
 
+  interface ListShape {
+    isIncomplete: boolean;
+    itemDefaults?: { editRange?: RangeShape; data?: unknown };
+    items: ItemShape[];
+  }
+  let lastList: ListShape | null = null;
   const complete = async (needle: string, delta: number): Promise<ItemShape[] | null> => {
-    const list = await server.client.request<{ items: ItemShape[] } | null>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, needle, delta) });
-    return list && list.items;
+    lastList = await server.client.request<ListShape | null>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, needle, delta) });
+    return lastList && lastList.items;
   };
 
   it('offers feature names with their status, replacing the partial name', async () => {
@@ -36,7 +42,9 @@ describe('completion (over stdio)', function () {
     const api = items.find((i) => i.label === 'allocator_api')!;
     assert.equal(api.detail, 'unstable · library feature');
     assert.deepEqual(api.labelDetails, { description: 'unstable' });
-    assert.deepEqual(api.textEdit, { range: { start: { line: 1, character: 23 }, end: { line: 1, character: 26 } }, newText: 'allocator_api' });
+    // The range replaced (the partial `all`) and the resolve data are sent once, as item defaults.
+    assert.equal(api.textEdit, undefined);
+    assert.deepEqual(lastList!.itemDefaults, { editRange: { start: { line: 1, character: 23 }, end: { line: 1, character: 26 } }, data: { uri } });
     const stable = items.find((i) => i.label === 'asm_goto')!;
     assert.equal(stable.detail, 'stable 1.87.0 · language feature');
   });
@@ -57,8 +65,9 @@ describe('completion (over stdio)', function () {
     const items = (await complete('generic_co', 10))!;
     const item = items.find((i) => i.label === 'generic_const_exprs')!;
     assert.equal(item.detail, 'incomplete · language feature');
-    assert.deepEqual(item.textEdit.range, { start: { line: 2, character: 30 }, end: { line: 2, character: 40 } });
-    const resolved = await server.client.request<ItemShape>('completionItem/resolve', item);
+    assert.deepEqual(lastList!.itemDefaults!.editRange, { start: { line: 2, character: 30 }, end: { line: 2, character: 40 } });
+    // As the client applies itemDefaults, the item it resolves carries the default data.
+    const resolved = await server.client.request<ItemShape>('completionItem/resolve', { ...item, data: lastList!.itemDefaults!.data });
     assert.equal(item.documentation, undefined, 'left for completionItem/resolve');
     const doc = resolved.documentation as { kind: string; value: string };
     assert.equal(doc.kind, 'markdown');
@@ -69,8 +78,11 @@ describe('completion (over stdio)', function () {
     const minimal = await startTestServer({ capabilities: MINIMAL_CAPABILITIES });
     try {
       minimal.open(uri, text, 1);
-      const list = await minimal.client.request<{ items: ItemShape[] }>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'all)', 3) });
+      const list = await minimal.client.request<ListShape>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'all)', 3) });
+      assert.equal(list.itemDefaults, undefined);
       const api = list.items.find((i) => i.label === 'allocator_api')!;
+      assert.deepEqual(api.textEdit, { range: { start: { line: 1, character: 23 }, end: { line: 1, character: 26 } }, newText: 'allocator_api' });
+      assert.deepEqual(api.data, { uri });
       assert.equal(api.labelDetails, undefined);
       assert.equal(typeof api.documentation, 'string');
       assert.match(api.documentation as unknown as string, /^\*\*`allocator_api`\*\* · library feature\n\n\*\*unstable\*\*/);

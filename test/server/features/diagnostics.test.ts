@@ -37,6 +37,17 @@ describe('diagnostics (published over stdio)', function () {
     assert.deepEqual((stable.data as { key: string }).key, 'stable-feature@1:11-1:21');
   });
 
+  it('links a duplicate gate to the first one (relatedInformation)', async () => {
+    const uri = 'file:///diag/dup.rs';
+    server.open(uri, '// é😀\n#![feature(allocator_api)]\n#![feature(allocator_api)]\n', 1);
+    const published = await server.diagnostics(uri, 1);
+    assert.deepEqual(published.diagnostics.map(summary), ['duplicate-feature 1 2:11-2:24']);
+    assert.deepEqual(published.diagnostics[0]!.relatedInformation, [
+      { location: { uri, range: { start: { line: 1, character: 11 }, end: { line: 1, character: 24 } } }, message: 'first enabled here' },
+    ]);
+    assert.deepEqual(published.diagnostics[0]!.data, { key: 'duplicate-feature@2:11-2:24', version: 1, feature: 'allocator_api' });
+  });
+
   it('re-publishes for each incremental change with the new version and shifted ranges', async () => {
     const uri = 'file:///diag/one.rs';
     server.open(uri, ONE_UNSAFE_BLOCK, 1);

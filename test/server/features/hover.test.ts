@@ -94,6 +94,15 @@ describe('hover (over stdio)', function () {
     assert.equal(fn!.contents.value, '**unsafe fn** `read_it` (free function)\n\nNo `# Safety` section documents what callers must uphold.');
   });
 
+  it('says under which cfg a gate inside cfg_attr applies', async () => {
+    const cfgUri = 'file:///hover/cfg.rs';
+    server.open(cfgUri, '#![cfg_attr(not(CONFIG_X), feature(allocator_api))]\n', 1);
+    const h = await server.client.request<HoverShape | null>('textDocument/hover', { textDocument: { uri: cfgUri }, position: { line: 0, character: 40 } });
+    assert.deepEqual(h!.range, { start: { line: 0, character: 35 }, end: { line: 0, character: 48 } });
+    assert.match(h!.contents.value, /^\*\*`allocator_api`\*\* · library feature\n/);
+    assert.match(h!.contents.value, /\n\nOnly when `not\(CONFIG_X\)` \(inside `cfg_attr`\)\.$/);
+  });
+
   it('has nothing to say elsewhere', async () => {
     assert.equal(await hover('fn main', 0), null);
     assert.equal(await hover('//!', 0), null);

@@ -40,4 +40,19 @@ describe('semantic tokens (over stdio)', function () {
       [13, 24, 6, 'unsafeKeyword', []],
     ]);
   });
+
+  it('answers a range request with the tokens that overlap the range', async () => {
+    const uri = 'file:///tokens/gates.rs';
+    const legend = (server.initializeResult.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] } }).legend;
+    const tokens = await server.client.request<{ data: number[] }>('textDocument/semanticTokens/range', {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 0 }, end: { line: 8, character: 5 } },
+    });
+    assert.deepEqual(decode(tokens.data, legend.tokenTypes, legend.tokenModifiers), [
+      [2, 11, 19, 'featureGate', ['incomplete']],
+      [3, 11, 19, 'featureGate', ['unknown']],
+      [6, 4, 6, 'unsafeKeyword', []],
+      [8, 4, 6, 'unsafeKeyword', ['documented']],
+    ]);
+  });
 });

@@ -153,4 +153,4 @@ pub(crate) const unsafe fn crate_const() {}
 
 /// # Safety
 /// Documented.
-pub(super) unsafe extern "C" fn restricted_extern() {}
+pub(in crate) unsafe extern "C" fn restricted_extern() {}

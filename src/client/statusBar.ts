@@ -29,14 +29,23 @@ export class StatusBar implements vscode.Disposable {
     this.set('$(error) RFL Lens', tip, new vscode.ThemeColor('statusBarItem.errorBackground'));
   }
 
+  private _last: StatusNotification.Params | undefined;
+
+  /** The last status the server sent (undefined until the first). */
+  get last(): StatusNotification.Params | undefined {
+    return this._last;
+  }
+
   /** Handler for the rflLens/status notification. */
   update(status: StatusNotification.Params): void {
+    this._last = status;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown('**RFL Lens**\n\n');
     tip.appendMarkdown(`Feature gates judged at **rustc ${status.toolchain}** (${escape(status.toolchainOrigin)})\n\n`);
     tip.appendMarkdown(`Feature database from rustc ${escape(status.databaseRustc)} (${escape(status.databaseSource)})\n\n`);
     if (status.userRustc) tip.appendMarkdown(`Your toolchain: ${escape(status.userRustc)}\n\n`);
     for (const p of status.problems) tip.appendMarkdown(`$(warning) ${escape(p)}\n\n`);
+    if (status.serverPid) tip.appendMarkdown(`Server process ${status.serverPid}\n\n`);
     tip.appendMarkdown('Click for the workspace report.');
     const warn = status.problems.length > 0;
     this.set(

@@ -36,6 +36,8 @@ export namespace StatusNotification {
     userRustc?: string;
     /** Problems with settings, the database or the kernel tree, each once. */
     problems: string[];
+    /** The server's process id (shown in the tooltip; lets tests and users find a hung server). */
+    serverPid?: number;
   }
 }
 

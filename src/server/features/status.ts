@@ -16,6 +16,7 @@ export function provideStatus(ctx: Pick<AnalysisContext, 'db' | 'toolchain' | 't
     databaseSource: ctx.db.source,
     ...(userRustc ? { userRustc } : {}),
     problems: [...problems],
+    serverPid: process.pid,
   };
 }
 

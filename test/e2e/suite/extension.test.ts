@@ -93,4 +93,25 @@ describe('extension (real VS Code)', () => {
     const after = await waitForDiagnostics(fixture('src/lib.rs'), matchesLib, 'exactly the two lib.rs diagnostics after two restarts');
     assert.equal(after.length, 2);
   });
+
+  it('comes back with diagnostics after the server process is killed', async () => {
+    const ctx = await api();
+    await open('src/lib.rs');
+    await waitForDiagnostics(fixture('src/lib.rs'), matchesLib);
+    const pid = await waitFor('a status with the server pid', () => ctx.statusBar.last?.serverPid, (p) => p !== undefined, ctx.statusBar.onDidChange);
+    assert.ok(pid);
+    process.kill(pid, 'SIGKILL');
+    // The client's standard error handler restarts the server; the new one reports a new pid.
+    const next = await waitFor('a restarted server', () => ctx.statusBar.last?.serverPid, (p) => p !== undefined && p !== pid, ctx.statusBar.onDidChange);
+    assert.notEqual(next, pid);
+    const editor = await open('src/lib.rs');
+    // A change after the restart must be analysed by the new server.
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n'));
+    try {
+      const shifted = await waitForDiagnostics(fixture('src/lib.rs'), (d) => d.some((x) => codeOf(x) === 'missing-safety-comment' && x.range.start.line === 8), 'diagnostics from the restarted server');
+      assert.equal(shifted.length, 2);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

@@ -24,7 +24,8 @@ describe(`${StatusNotification.method} (over stdio)`, function () {
     const untrusted = await startTestServer({ initializationOptions: { trusted: false } });
     try {
       const status = await untrusted.client.waitFor<StatusShape>(StatusNotification.method);
-      assert.deepEqual(status, { toolchain: '1.95.0', toolchainOrigin: 'toolchain of the feature database (rustc 1.95.0)', databaseRustc: '1.95.0', databaseSource: 'bundled', problems: [] });
+      assert.deepEqual(status, { toolchain: '1.95.0', toolchainOrigin: 'toolchain of the feature database (rustc 1.95.0)', databaseRustc: '1.95.0', databaseSource: 'bundled', problems: [], serverPid: status.serverPid });
+      assert.ok(Number.isInteger(status.serverPid) && status.serverPid !== process.pid, 'the server process id');
     } finally {
       await untrusted.stop();
     }

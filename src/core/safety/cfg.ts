@@ -6,6 +6,7 @@
  */
 import type { SyntaxNode } from '../parser';
 import { outerAttributes } from './syntax';
+import { parentOf } from './treeIndex';
 
 /** Splits `a, b(c, d), e = "f,g"` at top-level commas. */
 export function splitTopLevel(s: string): string[] {
@@ -64,6 +65,6 @@ export function nodeIsConfigured(node: SyntaxNode, cfg: ReadonlySet<string> | un
 /** Whether `node` and every ancestor are compiled under `cfg`. */
 export function isCompiled(node: SyntaxNode, cfg: ReadonlySet<string> | undefined): boolean {
   if (!cfg) return true;
-  for (let n: SyntaxNode | null = node; n; n = n.parent) if (!nodeIsConfigured(n, cfg)) return false;
+  for (let n: SyntaxNode | null = node; n; n = parentOf(n)) if (!nodeIsConfigured(n, cfg)) return false;
   return true;
 }

@@ -3,6 +3,7 @@ import type { Fix } from '../findings';
 import type { SyntaxNode } from '../parser';
 import type { LineIndex } from '../positions';
 import { ITEM_TYPES, startWithAttributes } from './syntax';
+import { parentOf } from './treeIndex';
 
 function indentOf(lines: LineIndex, offset: number): string {
   const line = lines.lineText(lines.lineOf(offset));
@@ -17,7 +18,7 @@ export function insertLineAbove(lines: LineIndex, offset: number, text: string, 
 
 /** The item an `#[expect(...)]` would go on: the nearest enclosing item (not a module body). */
 export function enclosingItem(node: SyntaxNode): SyntaxNode | null {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) if (ITEM_TYPES.has(n.type) && n.type !== 'mod_item') return n;
+  for (let n: SyntaxNode | null = node; n; n = parentOf(n)) if (ITEM_TYPES.has(n.type) && n.type !== 'mod_item') return n;
   return null;
 }
 

@@ -10,8 +10,9 @@ import { findSafetyComment, hasMarker, type FoundComment } from './commentScan';
 import { findSafetySection, itemDocs } from './docSections';
 import { safetyTree } from './externBlocks';
 import { assumedDocumented, blockSafetyComment, bodySearchFromLine, itemSafetyComment, itemSearchFromLine } from './placement';
-import { isItem, nodesOfType, nodesWithinDepth, unsafeKeyword } from './syntax';
+import { isItem, nodesOfType, unsafeKeyword } from './syntax';
 import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyDoc, type SafetyOptions, type UnsafeSite } from './types';
+import { depthAtMost, nextSiblingOf, parentOf } from './treeIndex';
 
 export function collectUnsafeSites(doc: ParsedDocument): UnsafeSite[] {
   return collectSites(doc, CLIPPY_DEFAULT_SAFETY_OPTIONS).map((s) => s.site);
@@ -59,9 +60,8 @@ function computeSites(doc: ParsedDocument, options: SafetyOptions): LocatedSite[
   const lines = doc.lines;
   const out: LocatedSite[] = [];
   const candidates = nodesOfType(root, SITE_TYPES, TOKEN_TREES).filter((n) => mayBeSite(doc.text, n));
-  const shallow = nodesWithinDepth(root, candidates, MAX_DEPTH);
   for (const node of candidates) {
-    if (!shallow.has(node.id)) continue;
+    if (!depthAtMost(node, MAX_DEPTH)) continue;
     switch (node.type) {
       case 'unsafe_block': {
         const kw = node.child(0)!;
@@ -164,12 +164,13 @@ function mayBeSite(text: string, node: SyntaxNode): boolean {
 
 /** `unsafe { ... }`, `unsafe impl`, `unsafe fn`, `unsafe trait` written inside token trees. */
 function collectTokenTreeSites(tree: SyntaxNode, lines: LineIndex, options: SafetyOptions, out: LocatedSite[]): void {
-  const macro = tree.parent?.type === 'macro_rule' ? tree.parent.parent : null;
-  const invocation = !macro && tree.parent?.type === 'macro_invocation' ? tree.parent : null;
+  const parent = parentOf(tree);
+  const macro = parent?.type === 'macro_rule' ? parentOf(parent) : null;
+  const invocation = !macro && parent?.type === 'macro_invocation' ? parent : null;
   if (!macro && !invocation) return;
   for (const node of nodesOfType(tree, UNSAFE_TOKEN)) {
     if (node.isNamed) continue;
-    const next = node.nextSibling;
+    const next = nextSiblingOf(node);
     if (!next) continue;
     let kind: UnsafeSite['kind'] | undefined;
     if (next.type === 'token_tree' && next.child(0)?.type === '{') kind = 'block';
@@ -201,8 +202,8 @@ function collectTokenTreeSites(tree: SyntaxNode, lines: LineIndex, options: Safe
 }
 
 function fnContext(node: SyntaxNode): UnsafeSite['fnContext'] {
-  const list = node.parent;
-  const owner = list?.type === 'declaration_list' ? list.parent : null;
+  const list = parentOf(node);
+  const owner = list?.type === 'declaration_list' ? parentOf(list) : null;
   if (!owner) return 'free';
   if (owner.type === 'foreign_mod_item') return 'extern';
   if (owner.type === 'trait_item') return 'trait';
@@ -223,7 +224,7 @@ function commentAbove(item: SyntaxNode, start: number, lines: LineIndex, options
 }
 
 function nextItem(attr: SyntaxNode): SyntaxNode | null {
-  for (let s = attr.nextSibling; s; s = s.nextSibling) if (s.type !== 'attribute_item' && s.type !== 'line_comment' && s.type !== 'block_comment') return s;
+  for (let s = nextSiblingOf(attr); s; s = nextSiblingOf(s)) if (s.type !== 'attribute_item' && s.type !== 'line_comment' && s.type !== 'block_comment') return s;
   return null;
 }
 

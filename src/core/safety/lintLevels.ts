@@ -8,6 +8,7 @@
 import type { SyntaxNode } from '../parser';
 import { cfgHolds, splitTopLevel } from './cfg';
 import { innerAttributes, outerAttributes } from './syntax';
+import { parentOf } from './treeIndex';
 
 export type MirroredLint =
   | 'undocumented_unsafe_blocks'
@@ -84,7 +85,7 @@ function attributesOf(node: SyntaxNode): string[] {
 export function isLintAllowed(node: SyntaxNode, lint: MirroredLint, cfg?: ReadonlySet<string>): boolean {
   const wanted = names(lint);
   let decided: Level | undefined;
-  for (let n: SyntaxNode | null = node; n && !decided; n = n.parent) {
+  for (let n: SyntaxNode | null = node; n && !decided; n = parentOf(n)) {
     const attrs = attributesOf(n);
     for (let i = attrs.length - 1; i >= 0 && !decided; i--) {
       const levels = attributeLevels(attrs[i]!, cfg);

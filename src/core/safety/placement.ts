@@ -9,6 +9,7 @@ import type { LineIndex } from '../positions';
 import type { SafetyOptions } from './types';
 import { commentInsideBlock, findSafetyComment, type FoundComment } from './commentScan';
 import { ITEM_TYPES, previousItem, startWithAttributes } from './syntax';
+import { parentOf } from './treeIndex';
 
 /** Expressions clippy walks through on the way from a block to its statement. */
 const EXPRESSIONS: ReadonlySet<string> = new Set([
@@ -36,7 +37,7 @@ const lineOf = (lines: LineIndex, offset: number): number => lines.lineOf(offset
 export function bodySearchFromLine(node: SyntaxNode, lines: LineIndex, crateRoot = true): number | undefined {
   // A const/static passed on the way up; it matters only when it sits directly in a module.
   let constItem: SyntaxNode | null = null;
-  for (let child: SyntaxNode = node, n = node.parent; n; child = n, n = n.parent) {
+  for (let child: SyntaxNode = node, n = parentOf(node); n; child = n, n = parentOf(n)) {
     if (n.type === 'const_item' || n.type === 'static_item') {
       constItem = n;
       continue;
@@ -46,9 +47,10 @@ export function bodySearchFromLine(node: SyntaxNode, lines: LineIndex, crateRoot
       const prev = constItem === child ? previousItem(child) : null;
       return prev ? lineOf(lines, prev.endIndex) + 1 : undefined;
     }
-    if (n.type === 'declaration_list' && n.parent?.type === 'mod_item') {
+    const owner = n.type === 'declaration_list' ? parentOf(n) : null;
+    if (owner?.type === 'mod_item') {
       const prev = constItem === child ? previousItem(child) : null;
-      return lineOf(lines, prev ? prev.endIndex : n.parent.startIndex) + 1;
+      return lineOf(lines, prev ? prev.endIndex : owner.startIndex) + 1;
     }
     if (ITEM_TYPES.has(n.type)) return lineOf(lines, n.startIndex) + 1;
     if (n.type !== 'declaration_list') constItem = null;
@@ -66,11 +68,12 @@ export interface StatementAnchor {
 /** The statement, assignment or `const`/`static` a block's comment may sit above. */
 export function statementAnchor(block: SyntaxNode): StatementAnchor | undefined {
   let cur = block;
-  for (let p = block.parent; p; p = p.parent) {
+  for (let p = parentOf(block); p; p = parentOf(p)) {
     if (p.type === 'let_declaration' || p.type === 'const_item' || p.type === 'static_item') return { node: p, start: p.startIndex };
     if (p.type === 'assignment_expression') {
       const eq = p.children.find((c) => c?.type === '=');
-      const owner = p.parent?.type === 'expression_statement' ? p.parent : p;
+      const up = parentOf(p);
+      const owner = up?.type === 'expression_statement' ? up : p;
       return { node: owner, start: eq ? eq.startIndex : p.startIndex };
     }
     if (WRAPPERS.has(p.type) || p.type === 'match_block' || p.type === 'else_clause' || p.type === 'condition') continue;
@@ -111,15 +114,16 @@ export function blockSafetyComment(block: SyntaxNode, lines: LineIndex, options:
  * root may use the file's first line.
  */
 export function itemSearchFromLine(item: SyntaxNode, lines: LineIndex, crateRoot = true): number | undefined {
-  const parent = item.parent;
+  const parent = parentOf(item);
   if (!parent) return undefined;
   if (parent.type === 'source_file') {
     const prev = previousItem(item);
     return prev ? lineOf(lines, prev.endIndex) + 1 : crateRoot ? 0 : undefined;
   }
-  if (parent.type === 'declaration_list' && parent.parent?.type === 'mod_item') {
+  const owner = parent.type === 'declaration_list' ? parentOf(parent) : null;
+  if (owner?.type === 'mod_item') {
     const prev = previousItem(item);
-    return lineOf(lines, prev ? prev.endIndex : parent.parent.startIndex) + 1;
+    return lineOf(lines, prev ? prev.endIndex : owner.startIndex) + 1;
   }
   if (parent.type === 'block') return lineOf(lines, parent.startIndex) + 1;
   return undefined;
@@ -134,9 +138,9 @@ export function itemSafetyComment(item: SyntaxNode, lines: LineIndex, options: S
 
 /** Whether clippy checks this item position at all (else its comment state is "maybe"). */
 export function itemPositionChecked(item: SyntaxNode): boolean {
-  const parent = item.parent;
+  const parent = parentOf(item);
   if (!parent) return false;
-  return parent.type === 'source_file' || parent.type === 'block' || (parent.type === 'declaration_list' && parent.parent?.type === 'mod_item');
+  return parent.type === 'source_file' || parent.type === 'block' || (parent.type === 'declaration_list' && parentOf(parent)?.type === 'mod_item');
 }
 
 /** A statement's comment: the lines above it inside its block. */

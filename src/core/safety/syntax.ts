@@ -5,6 +5,7 @@
  * annotate, so "the attributes of X" means the run of attribute/comment siblings just before X.
  */
 import type { SyntaxNode } from '../parser';
+import { parentOf, previousSiblingOf } from './treeIndex';
 
 /** Node types that are items in rustc's sense (each one is a HIR item). */
 export const ITEM_TYPES: ReadonlySet<string> = new Set([
@@ -32,13 +33,15 @@ export const ITEM_CONTAINERS: ReadonlySet<string> = new Set(['source_file', 'dec
 export function isItem(node: SyntaxNode): boolean {
   if (ITEM_TYPES.has(node.type)) return true;
   // An item-level macro call expands to items; rustc then counts its span as the previous item.
-  return node.type === 'macro_invocation' && node.parent !== null && ITEM_CONTAINERS.has(node.parent.type);
+  if (node.type !== 'macro_invocation') return false;
+  const parent = parentOf(node);
+  return parent !== null && ITEM_CONTAINERS.has(parent.type);
 }
 
 /** The outer attributes written before `node` (across comments), nearest last. */
 export function outerAttributes(node: SyntaxNode): SyntaxNode[] {
   const attrs: SyntaxNode[] = [];
-  for (let s = node.previousSibling; s; s = s.previousSibling) {
+  for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) {
     if (s.type === 'attribute_item') attrs.unshift(s);
     else if (s.type === 'line_comment' || s.type === 'block_comment') continue;
     else break;
@@ -60,7 +63,7 @@ export function innerAttributes(container: SyntaxNode): SyntaxNode[] {
 /** The doc comments (`///`, block doc comments) written before `node`, in source order. */
 export function outerDocComments(node: SyntaxNode): SyntaxNode[] {
   const docs: SyntaxNode[] = [];
-  for (let s = node.previousSibling; s; s = s.previousSibling) {
+  for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) {
     if (s.type === 'attribute_item') continue;
     if (s.type === 'line_comment' || s.type === 'block_comment') {
       if (isOuterDoc(s)) docs.unshift(s);
@@ -88,7 +91,7 @@ export function startWithAttributes(node: SyntaxNode): number {
 
 /** Nearest ancestor (or the node itself) satisfying `pred`. */
 export function closest(node: SyntaxNode | null, pred: (n: SyntaxNode) => boolean): SyntaxNode | null {
-  for (let n = node; n; n = n.parent) if (pred(n)) return n;
+  for (let n = node; n; n = parentOf(n)) if (pred(n)) return n;
   return null;
 }
 
@@ -168,7 +171,7 @@ export function unsafeKeyword(node: SyntaxNode): SyntaxNode | null {
 
 /** The previous sibling that is an item, skipping comments and attributes. */
 export function previousItem(node: SyntaxNode): SyntaxNode | null {
-  for (let s = node.previousSibling; s; s = s.previousSibling) if (isItem(s)) return s;
+  for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) if (isItem(s)) return s;
   return null;
 }
 

@@ -4,6 +4,7 @@ import { isCompiled } from '../../safety/cfg';
 import type { LocatedSite } from '../../safety/inventory';
 import type { RuleContext } from '../../safety/ruleContext';
 import { closest, visibility } from '../../safety/syntax';
+import { parentOf } from '../../safety/treeIndex';
 
 /**
  * clippy only sees a `macro_rules!` body where the macro is expanded. Without the other files
@@ -40,10 +41,11 @@ export function siteIsLive(ctx: RuleContext, s: LocatedSite): boolean {
  */
 export function isExported(item: SyntaxNode): boolean {
   let target: SyntaxNode = item;
-  const owner = item.parent?.type === 'declaration_list' ? item.parent.parent : null;
+  const parent = parentOf(item);
+  const owner = parent?.type === 'declaration_list' ? parentOf(parent) : null;
   if (owner?.type === 'trait_item') target = owner;
   if (visibility(target) !== 'pub') return false;
-  if (closest(target.parent, (n) => n.type === 'block')) return false;
-  for (let n = target.parent; n; n = n.parent) if (n.type === 'mod_item' && visibility(n) !== 'pub') return false;
+  if (closest(parentOf(target), (n) => n.type === 'block')) return false;
+  for (let n = parentOf(target); n; n = parentOf(n)) if (n.type === 'mod_item' && visibility(n) !== 'pub') return false;
   return true;
 }

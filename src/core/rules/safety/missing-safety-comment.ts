@@ -32,6 +32,7 @@ import type { SyntaxNode } from '../../parser';
 import type { RuleContext, SafetyRule } from '../../safety/ruleContext';
 import { startWithAttributes } from '../../safety/syntax';
 import { siteIsLive } from './common';
+import { parentOf } from '../../safety/treeIndex';
 
 const CODE = 'missing-safety-comment';
 const LINT = 'undocumented_unsafe_blocks';
@@ -46,7 +47,7 @@ function invocationArgumentDocumented(ctx: RuleContext, token: SyntaxNode, invoc
   const from = bodySearchFromLine(token, lines, options.crateRoot);
   if (from === undefined) return true;
   if (findSafetyComment(lines, { fromLine: from, toLine: lines.lineOf(token.startIndex) }, options.acceptCommentAboveAttributes)) return true;
-  if (!options.acceptCommentAboveStatement || invocation.parent?.type === 'expression_statement') return false;
+  if (!options.acceptCommentAboveStatement || parentOf(invocation)?.type === 'expression_statement') return false;
   const anchor = statementAnchor(invocation);
   if (!anchor) return false;
   const start = options.acceptCommentAboveAttributes ? Math.min(anchor.start, startWithAttributes(anchor.node)) : anchor.start;

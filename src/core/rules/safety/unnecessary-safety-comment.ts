@@ -36,6 +36,7 @@ import { isLintAllowed } from '../../safety/lintLevels';
 import { itemPositionChecked, itemSafetyComment, statementSafetyComment } from '../../safety/placement';
 import type { RuleContext, SafetyRule } from '../../safety/ruleContext';
 import { ITEM_TYPES, nodesOfType, outerDocComments, startWithAttributes, unsafeKeyword } from '../../safety/syntax';
+import { nextSiblingOf, parentOf, previousSiblingOf } from '../../safety/treeIndex';
 
 const CODE = 'unnecessary-safety-comment';
 const LINT = 'unnecessary_safety_comment';
@@ -139,12 +140,12 @@ const STATEMENT_START: ReadonlySet<string> = new Set([';', '{', '(', '}', '$']);
 function checkMacroLets(ctx: RuleContext, macro: SyntaxNode, report: (n: SyntaxNode, m: string, f: FoundComment) => void): void {
   const fromLine = ctx.lines.lineOf(macro.startIndex) + 1;
   for (const kw of nodesOfType(macro, LET)) {
-    let prev = kw.previousSibling;
-    while (prev && (prev.type === 'line_comment' || prev.type === 'block_comment')) prev = prev.previousSibling;
+    let prev = previousSiblingOf(kw);
+    while (prev && (prev.type === 'line_comment' || prev.type === 'block_comment')) prev = previousSiblingOf(prev);
     if (prev && !STATEMENT_START.has(prev.type) && !(prev.type === 'token_tree' && prev.text.endsWith('}'))) continue;
     if (insideUnsafeTokens(kw)) continue;
     const parts: SyntaxNode[] = [];
-    for (let n: SyntaxNode | null = kw; n && n.type !== ';'; n = n.nextSibling) parts.push(n);
+    for (let n: SyntaxNode | null = kw; n && n.type !== ';'; n = nextSiblingOf(n)) parts.push(n);
     if (parts.some((n, i) => n.type === 'unsafe' && parts[i + 1]?.type === 'token_tree' && parts[i + 1]!.text.startsWith('{'))) continue;
     if (parts.some((n) => n.type === 'token_tree' && !n.text.startsWith('{') && /\bunsafe\s*\{/.test(n.text))) continue;
     const found = findSafetyComment(ctx.lines, { fromLine, toLine: ctx.lines.lineOf(kw.startIndex) }, ctx.options.acceptCommentAboveAttributes);
@@ -154,8 +155,8 @@ function checkMacroLets(ctx: RuleContext, macro: SyntaxNode, report: (n: SyntaxN
 
 /** Whether a token sits inside `unsafe { ... }` written in the same token tree. */
 function insideUnsafeTokens(token: SyntaxNode): boolean {
-  for (let t = token.parent; t && t.type !== 'macro_rule'; t = t.parent) {
-    if (t.type === 'token_tree' && t.previousSibling?.type === 'unsafe') return true;
+  for (let t = parentOf(token); t && t.type !== 'macro_rule'; t = parentOf(t)) {
+    if (t.type === 'token_tree' && previousSiblingOf(t)?.type === 'unsafe') return true;
   }
   return false;
 }

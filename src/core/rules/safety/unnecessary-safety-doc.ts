@@ -33,6 +33,7 @@ import { isLintAllowed } from '../../safety/lintLevels';
 import type { RuleContext, SafetyRule } from '../../safety/ruleContext';
 import { nodesOfType, unsafeKeyword } from '../../safety/syntax';
 import { isExported } from './common';
+import { parentOf } from '../../safety/treeIndex';
 
 const CODE = 'unnecessary-safety-doc';
 const LINT = 'unnecessary_safety_doc';
@@ -64,7 +65,8 @@ export const unnecessarySafetyDoc: SafetyRule = {
     for (const node of nodesOfType(ctx.root, DOCUMENTED, MACRO_BODIES)) {
       const isFn = node.type !== 'trait_item';
       if (!docsMentionSafety(ctx, node.startIndex) || unsafeKeyword(node)) continue;
-      const owner = node.parent?.type === 'declaration_list' ? node.parent.parent : null;
+      const parent = parentOf(node);
+      const owner = parent?.type === 'declaration_list' ? parentOf(parent) : null;
       if (isFn && (owner?.type === 'foreign_mod_item' || (owner?.type === 'impl_item' && owner.childForFieldName('trait')))) continue;
       const docs = itemDocs(node);
       if (docs.hidden || docs.lines.length === 0) continue;

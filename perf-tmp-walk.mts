@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { loadRustParser, ParsedDocument } from './src/core/parser';
+const text = readFileSync('/tmp/perfcorpus/rust/kernel/device_core.rs', 'utf8');
+const parser = await loadRustParser();
+const doc = new ParsedDocument(parser, text);
+const root = doc.root;
+const t = (name: string, f: () => unknown): void => { let best = 1e9; let r: unknown; for (let i = 0; i < 5; i++) { const t0 = performance.now(); r = f(); best = Math.min(best, performance.now() - t0); } console.log(name, best.toFixed(2), typeof r === 'number' ? r : ''); };
+t('walk-all', () => { const c = root.walk(); let n = 0; let maxd = 0; let d = 0; for (;;) { n++; const ty = c.nodeType; if (c.gotoFirstChild()) { d++; if (d > maxd) maxd = d; continue; } while (!c.gotoNextSibling()) { if (!c.gotoParent()) { c.delete(); return n; } d--; } } });
+t('walk-typeid', () => { const c = root.walk(); let n = 0; for (;;) { n++; const ty = c.nodeTypeId; if (c.gotoFirstChild()) continue; while (!c.gotoNextSibling()) { if (!c.gotoParent()) { c.delete(); return n; } } } });
+t('walk-named-ish', () => { const c = root.walk(); let n = 0; for (;;) { n++; const ty = c.nodeTypeId; const s = c.startIndex; if (c.gotoFirstChild()) continue; while (!c.gotoNextSibling()) { if (!c.gotoParent()) { c.delete(); return n; } } } });
+t('dot-block', () => root.descendantsOfType(['block']).length);
+t('dot-tt', () => root.descendantsOfType(['token_tree']).length);
+t('dot-fn', () => root.descendantsOfType(['function_item']).length);
+t('dot-unsafe_block', () => root.descendantsOfType(['unsafe_block']).length);
+t('dot-union', () => root.descendantsOfType(['block','unsafe_block','token_tree','function_item','function_signature_item','impl_item','trait_item','foreign_mod_item','attribute_item','macro_definition','struct_item','enum_item','const_item','static_item','use_declaration','mod_item','type_item']).length);

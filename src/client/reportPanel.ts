@@ -11,11 +11,8 @@ import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient/node';
 import type { ReportModel } from '../core/report/model';
 // Rendering only, no analysis: the export must be byte-identical to `rfl-lens report`.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { renderJson } from '../core/report/renderJson';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { renderMarkdown } from '../core/report/renderMarkdown';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- a pure string function, kept in core so it is testable without VS Code
 import { renderWebviewHtml } from '../core/report/webviewHtml';
 import type { ExportFormat, HostToWebview, ReportWebviewState, WebviewToHost } from '../shared/webview';
 import { workspaceReportRequest } from './protocol';

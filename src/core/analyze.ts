@@ -33,12 +33,20 @@ export interface Analysis {
 }
 
 export function analyze(doc: ParsedDocument, ctx: AnalysisContext): Analysis {
-  const gates = extractGates(doc.root);
   const unsafeSites = collectUnsafeSites(doc);
+  return assembleAnalysis(doc, ctx, unsafeSites, checkSafety(doc, unsafeSites, ctx.safety));
+}
+
+/**
+ * The feature-gate checks joined with SAFETY results computed by the caller (whole file, or
+ * per item by incremental analysis), severity settings applied, in document order.
+ */
+export function assembleAnalysis(doc: ParsedDocument, ctx: AnalysisContext, unsafeSites: readonly UnsafeSite[], safety: readonly Finding[]): Analysis {
+  const gates = extractGates(doc.root);
   const raw = [
     ...checkGates(gates, { db: ctx.db, toolchain: ctx.toolchain, toolchainOrigin: ctx.toolchainOrigin, text: doc.text, kernel: ctx.kernel }),
     ...(ctx.kernel ? checkAllowList(gates, { db: ctx.db, toolchain: ctx.toolchain, text: doc.text, kernel: ctx.kernel }) : []),
-    ...checkSafety(doc, unsafeSites, ctx.safety),
+    ...safety,
   ];
   const findings: Finding[] = [];
   for (const f of raw) {

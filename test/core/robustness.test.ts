@@ -17,8 +17,8 @@ const TOKENS = [
   '\r', '\t', ' ', 'macro_rules!', '=>', '$x', 'pub', 'static', 'const', 'mod', '\'a', 'r#"', '"', '\'', '\\', '::', 'Send', 'for',
 ];
 
-/** Analysis must stay within this bound even for pathological input (far above normal times). */
-const BUDGET_MS = 3_000;
+/** A hang detector, not a speed test (speed is measured by scripts/bench.mjs): far above normal times, even on a loaded machine. */
+const BUDGET_MS = 10_000;
 
 let parser: RustParser;
 const resolver = new ContextResolver({ settings: DEFAULT_SETTINGS, trusted: true });

@@ -55,6 +55,7 @@ describe('npm package (npm pack + global install)', function () {
       'README.md',
       'dist/cli.js',
       'dist/features.toml',
+      'dist/kernel-notes.toml',
       'dist/reportWorker.js',
       'dist/server.js',
       'dist/tree-sitter-rust.wasm',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,11 @@ function listRepoFiles(dir: string): string[] {
   if (existsSync(path.join(repo, dir))) walk(dir);
   return out;
 }
+
+/** The offline VS Code the e2e tests run (scripts/e2e-setup.sh installs it). */
+const e2eCache = process.env.RFL_E2E_CACHE ?? path.join(repo, '.cache', 'e2e');
+const node24 = path.join(e2eCache, 'node24', 'bin', 'node');
+const serverMain = path.join(e2eCache, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 
 const hasUnzip = (): boolean => ['/usr/bin/unzip', '/bin/unzip', '/usr/local/bin/unzip'].some((p) => existsSync(p));
 
@@ -62,6 +67,7 @@ describe('npm run package (.vsix)', function () {
       'extension/dist/tree-sitter.wasm',
       'extension/dist/tree-sitter-rust.wasm',
       'extension/dist/features.toml',
+      'extension/dist/kernel-notes.toml',
       `extension/${manifest.icon}`,
     ]) {
       assert.ok(entries.includes(f), `${f} is in the package`);
@@ -81,7 +87,7 @@ describe('npm run package (.vsix)', function () {
       /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
       /^extension\/dist\/(extension|server|cli|reportWorker)\.js$/,
       /^extension\/dist\/(tree-sitter|tree-sitter-rust)\.wasm$/,
-      /^extension\/dist\/features\.toml$/,
+      /^extension\/dist\/(features|kernel-notes)\.toml$/,
       /^extension\/(media|syntaxes)\//,
     ];
     const stray = entries.filter((e) => !allowed.some((re) => re.test(e)));
@@ -97,5 +103,26 @@ describe('npm run package (.vsix)', function () {
     assert.match(stdout, /<Property Id="Microsoft\.VisualStudio\.Services\.Links\.Source" Value="https:\/\/github\.com\/rfl-lens\/rfl-lens\.git" \/>/);
     assert.match(stdout, /<Property Id="Microsoft\.VisualStudio\.Services\.Branding\.Color" Value="#A32F17" \/>/);
     assert.equal(manifest.version, '0.1.0');
+  });
+
+  it('installs into the real VS Code used by the integration tests, and its bundles run from there', async function () {
+    if (!existsSync(node24) || !existsSync(serverMain)) {
+      console.log(`      skipped: the offline VS Code is not installed (${serverMain}); run scripts/setup-test-env.sh`);
+      this.skip();
+    }
+    const home = path.join(tmp, 'home');
+    mkdirSync(home);
+    const exts = path.join(tmp, 'exts');
+    const common = ['--extensions-dir', exts, '--server-data-dir', path.join(tmp, 'server-data'), '--accept-server-license-terms'];
+    const env = { ...process.env, HOME: home, TMPDIR: tmp };
+    const install = await run(node24, [serverMain, '--install-extension', vsix, ...common], { env });
+    assert.match(install.stdout, /successfully installed/);
+    const list = await run(node24, [serverMain, '--list-extensions', '--show-versions', ...common], { env });
+    assert.deepEqual(list.stdout.trim().split('\n'), [`rfl-lens.rfl-lens@${manifest.version}`]);
+    // The installed copy finds its wasm and database: its CLI checks a file exactly as the repo's does.
+    const installed = path.join(exts, `rfl-lens.rfl-lens-${manifest.version}`);
+    writeFileSync(path.join(tmp, 'probe.rs'), 'fn f(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n');
+    const check = await run(process.execPath, [path.join(installed, 'dist', 'cli.js'), 'check', 'probe.rs'], { cwd: tmp }).catch((e: { stdout: string; code: number }) => e);
+    assert.equal(check.stdout, 'probe.rs:2:5: warning: unsafe block missing a safety comment [missing-safety-comment]\n');
   });
 });

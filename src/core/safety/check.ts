@@ -4,7 +4,7 @@
  * the rules recompute documentation under the caller's options.
  */
 import type { Finding } from '../findings';
-import type { ParsedDocument } from '../parser';
+import type { ParsedDocument, SyntaxNode } from '../parser';
 import { missingSafetyComment } from '../rules/safety/missing-safety-comment';
 import { missingSafetyDoc } from '../rules/safety/missing-safety-doc';
 import { safetyCommentPlaceholder } from '../rules/safety/safety-comment-placeholder';
@@ -25,11 +25,12 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   safetyCommentStyle,
 ];
 
-export function checkSafety(doc: ParsedDocument, sites: readonly UnsafeSite[], options: SafetyOptions): Finding[] {
+/** `scope`: analyse only these top-level nodes (see RuleContext.scope); `sites` come from the same scope. */
+export function checkSafety(doc: ParsedDocument, sites: readonly UnsafeSite[], options: SafetyOptions, scope?: readonly SyntaxNode[]): Finding[] {
   // The given sites fix which constructs exist; documentation depends on the options, so the
   // located sites are recomputed under them and matched back by keyword position.
   const wanted = new Set(sites.map((s) => s.keyword.start));
-  const located = collectSites(doc, options).filter((s) => wanted.has(s.site.keyword.start));
-  const ctx: RuleContext = { doc, lines: doc.lines, root: safetyTree(doc).root, sites: located, options };
+  const located = collectSites(doc, options, scope).filter((s) => wanted.has(s.site.keyword.start));
+  const ctx: RuleContext = { doc, lines: doc.lines, root: safetyTree(doc).root, sites: located, options, scope };
   return SAFETY_RULES.flatMap((rule) => rule.check(ctx));
 }

@@ -14,8 +14,9 @@ import { isItem, nodesOfType, unsafeKeyword } from './syntax';
 import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyDoc, type SafetyOptions, type UnsafeSite } from './types';
 import { depthAtMost, nextSiblingOf, parentOf } from './treeIndex';
 
-export function collectUnsafeSites(doc: ParsedDocument): UnsafeSite[] {
-  return collectSites(doc, CLIPPY_DEFAULT_SAFETY_OPTIONS).map((s) => s.site);
+/** `scope`: only the sites inside these top-level nodes (see RuleContext.scope). */
+export function collectUnsafeSites(doc: ParsedDocument, scope?: readonly SyntaxNode[]): UnsafeSite[] {
+  return collectSites(doc, CLIPPY_DEFAULT_SAFETY_OPTIONS, scope).map((s) => s.site);
 }
 
 /** A site with the syntax node it came from, for the rules. */
@@ -44,22 +45,23 @@ const SITE_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 // The last result: checkSafety asks again right after collectUnsafeSites for the same tree.
-let last: { doc: ParsedDocument; tree: unknown; key: string; sites: LocatedSite[] } | undefined;
+let last: { doc: ParsedDocument; tree: unknown; key: string; scope?: readonly SyntaxNode[]; sites: LocatedSite[] } | undefined;
 
-export function collectSites(doc: ParsedDocument, options: SafetyOptions): LocatedSite[] {
+export function collectSites(doc: ParsedDocument, options: SafetyOptions, scope?: readonly SyntaxNode[]): LocatedSite[] {
   // Only the comment placement options change what the inventory finds.
   const key = `${options.acceptCommentAboveStatement}/${options.acceptCommentAboveAttributes}/${options.crateRoot ?? true}`;
-  if (last && last.doc === doc && last.tree === doc.tree && last.key === key) return last.sites;
-  const sites = computeSites(doc, options);
-  last = { doc, tree: doc.tree, key, sites };
+  if (last && last.doc === doc && last.tree === doc.tree && last.key === key && last.scope === scope) return last.sites;
+  const sites = computeSites(doc, options, scope);
+  last = { doc, tree: doc.tree, key, scope, sites };
   return sites;
 }
 
-function computeSites(doc: ParsedDocument, options: SafetyOptions): LocatedSite[] {
+function computeSites(doc: ParsedDocument, options: SafetyOptions, scope: readonly SyntaxNode[] | undefined): LocatedSite[] {
   const { root, unsafeExternKeywords } = safetyTree(doc);
   const lines = doc.lines;
   const out: LocatedSite[] = [];
-  const candidates = nodesOfType(root, SITE_TYPES, TOKEN_TREES).filter((n) => mayBeSite(doc.text, n));
+  const scanned = scope ? scope.flatMap((top) => nodesOfType(top, SITE_TYPES, TOKEN_TREES)) : nodesOfType(root, SITE_TYPES, TOKEN_TREES);
+  const candidates = scanned.filter((n) => mayBeSite(doc.text, n));
   for (const node of candidates) {
     if (!depthAtMost(node, MAX_DEPTH)) continue;
     switch (node.type) {

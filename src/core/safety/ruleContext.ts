@@ -4,6 +4,7 @@ import type { Finding } from '../findings';
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { LineIndex } from '../positions';
 import type { LocatedSite } from './inventory';
+import { nodesOfType } from './syntax';
 import type { SafetyOptions } from './types';
 
 export interface RuleContext {
@@ -13,6 +14,17 @@ export interface RuleContext {
   readonly root: SyntaxNode;
   readonly sites: readonly LocatedSite[];
   readonly options: SafetyOptions;
+  /**
+   * When set, only these top-level nodes (children of the root) are analysed: incremental
+   * analysis re-checks the items that changed. Sites are already limited to them.
+   */
+  readonly scope?: readonly SyntaxNode[];
+}
+
+/** The nodes of the given types a rule visits: the whole tree, or the nodes in scope. */
+export function scopeNodes(ctx: RuleContext, wanted: ReadonlySet<string>, prune?: ReadonlySet<string>): SyntaxNode[] {
+  if (!ctx.scope) return nodesOfType(ctx.root, wanted, prune);
+  return ctx.scope.flatMap((top) => nodesOfType(top, wanted, prune));
 }
 
 export interface SafetyRule {

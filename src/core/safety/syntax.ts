@@ -96,24 +96,55 @@ export function closest(node: SyntaxNode | null, pred: (n: SyntaxNode) => boolea
 }
 
 /**
+ * Types the analysis looks for below a tree's root. One tree-sitter search for all of them,
+ * kept per tree, answers every rule's whole-tree query: a search costs a walk of the whole tree
+ * whatever it looks for, so asking once instead of once per rule is most of the saving.
+ */
+const ROOT_SCAN_TYPES: readonly string[] = [
+  ...ITEM_TYPES, 'block', 'unsafe_block', 'attribute_item', 'token_tree',
+];
+
+interface TypedNode {
+  readonly node: SyntaxNode;
+  readonly type: string;
+}
+
+const rootScans = new WeakMap<object, { readonly types: ReadonlySet<string>; readonly nodes: readonly TypedNode[] }>();
+
+/** Nodes of the given types below `root`, in document order, from one search per tree when `root` is the tree's root. */
+function descendantsOf(root: SyntaxNode, types: ReadonlySet<string>): TypedNode[] {
+  const scan = (wanted: Iterable<string>): TypedNode[] =>
+    root.descendantsOfType([...wanted]).flatMap((n) => (n ? [{ node: n, type: n.type }] : []));
+  if (root.startIndex !== 0 || root.id !== root.tree.rootNode.id) return scan(types);
+  let cached = rootScans.get(root.tree);
+  if (!cached || [...types].some((t) => !cached!.types.has(t))) {
+    const all = new Set([...ROOT_SCAN_TYPES, ...(cached?.types ?? []), ...types]);
+    cached = { types: all, nodes: scan(all) };
+    rootScans.set(root.tree, cached);
+  }
+  return cached.nodes.filter((n) => types.has(n.type));
+}
+
+/**
  * Nodes below `root` whose type is in `wanted`, in document order, leaving out those inside a
  * node whose type is in `prune` (a pruned node itself is still returned when wanted). Uses
  * tree-sitter's own search, several times faster than stepping a cursor from JavaScript.
  */
 export function nodesOfType(root: SyntaxNode, wanted: ReadonlySet<string>, prune?: ReadonlySet<string>): SyntaxNode[] {
-  const found = root.descendantsOfType([...wanted]).filter((n): n is SyntaxNode => n !== null);
-  if (!prune || prune.size === 0) return found;
+  if (!prune || prune.size === 0) return descendantsOf(root, wanted).map((n) => n.node);
+  const both = descendantsOf(root, new Set([...wanted, ...prune]));
   // Outermost pruned ranges, in document order.
   const ranges: { start: number; end: number; id: number }[] = [];
-  for (const n of root.descendantsOfType([...prune])) {
-    if (!n) continue;
+  for (const { node: n, type } of both) {
+    if (!prune.has(type)) continue;
     const last = ranges[ranges.length - 1];
     if (last && n.startIndex >= last.start && n.endIndex <= last.end) continue;
     ranges.push({ start: n.startIndex, end: n.endIndex, id: n.id });
   }
   const out: SyntaxNode[] = [];
   let r = 0;
-  for (const n of found) {
+  for (const { node: n, type } of both) {
+    if (!wanted.has(type)) continue;
     while (r < ranges.length && ranges[r]!.end <= n.startIndex) r++;
     const range = ranges[r];
     const inside = range !== undefined && range.id !== n.id && n.startIndex >= range.start && n.endIndex <= range.end;

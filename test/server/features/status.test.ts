@@ -9,6 +9,7 @@ interface StatusShape {
   databaseSource: string;
   userRustc?: string;
   problems: string[];
+  serverPid?: number;
 }
 
 describe(`${StatusNotification.method} (over stdio)`, function () {

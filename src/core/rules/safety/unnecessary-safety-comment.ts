@@ -34,7 +34,7 @@ import { expectFix } from '../../safety/fixes';
 import { commentDoc, firstLine } from '../../safety/inventory';
 import { isLintAllowed } from '../../safety/lintLevels';
 import { itemPositionChecked, itemSafetyComment, statementSafetyComment } from '../../safety/placement';
-import type { RuleContext, SafetyRule } from '../../safety/ruleContext';
+import { scopeNodes, type RuleContext, type SafetyRule } from '../../safety/ruleContext';
 import { ITEM_TYPES, nodesOfType, outerDocComments, startWithAttributes, unsafeKeyword } from '../../safety/syntax';
 import { nextSiblingOf, parentOf, previousSiblingOf } from '../../safety/treeIndex';
 
@@ -89,10 +89,10 @@ export const unnecessarySafetyComment: SafetyRule = {
         fixes,
       });
     };
-    for (const macro of nodesOfType(ctx.root, MACROS)) {
+    for (const macro of scopeNodes(ctx, MACROS)) {
       if (macroIsExpanded(ctx, macro)) checkMacroLets(ctx, macro, report);
     }
-    for (const node of nodesOfType(ctx.root, VISITED, MACRO_BODIES)) {
+    for (const node of scopeNodes(ctx, VISITED, MACRO_BODIES)) {
       // Text-only pre-check: no SAFETY comment above the line at all means nothing to report.
       if (!findSafetyComment(ctx.lines, { fromLine: 0, toLine: ctx.lines.lineOf(node.startIndex) }, true) && node.type !== 'block' && node.type !== 'unsafe_block') continue;
       if (ITEM_TYPES.has(node.type) && itemPositionChecked(node)) {

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AnalysisContext } from '../core/analyze';
 import { ContextResolver, type ContextResolverOptions } from '../core/context';
+import { LocalFeatureDocs } from '../core/features/localDocs';
 import type { FeatureDatabase } from '../core/features/types';
 import type { RflLensSettings } from '../core/settings';
 import type { Notices } from './notices';
@@ -85,6 +86,13 @@ export class ContextStore {
     this.changed();
   }
 
+  private _localDocs: LocalFeatureDocs | undefined;
+
+  /** The user's unstable book, for feature summaries in hovers (undefined until probed, or without rust-docs). */
+  get localDocs(): LocalFeatureDocs | undefined {
+    return this._localDocs;
+  }
+
   /** `rustc --version` of the user's toolchain, once probed. */
   get userRustc(): string | undefined {
     return this.userRustcLine;
@@ -94,8 +102,9 @@ export class ContextStore {
    * The user's rustc: gates are judged at its version when no setting or kernel tree says
    * otherwise (a feature stable there is a removable gate for this user).
    */
-  setUserToolchain(rustc: { readonly version: string; readonly versionLine: string } | undefined): void {
+  setUserToolchain(rustc: { readonly version: string; readonly versionLine: string; readonly sysroot?: string } | undefined): void {
     this.userRustcLine = rustc?.versionLine;
+    this._localDocs = rustc?.sysroot ? new LocalFeatureDocs(rustc.sysroot) : undefined;
     this.defaultToolchain = rustc && { version: rustc.version, origin: `your rustc (${rustc.versionLine})` };
     this.resolvers.clear();
     this.settleProbe();

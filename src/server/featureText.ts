@@ -5,6 +5,7 @@
  */
 import type { AnalysisContext } from '../core/analyze';
 import { normalizeVersion } from '../core/context';
+import type { LocalFeatureDocs } from '../core/features/localDocs';
 import type { FeatureDatabase, FeatureRecord, ResolvedFeature, ResolvedStatus } from '../core/features/types';
 
 export interface FeatureView {
@@ -42,15 +43,16 @@ function statusLabel({ status, record }: ResolvedFeature): string {
 
 const KIND_TEXT = { lang: 'language feature', lib: 'library feature' } as const;
 
-/** The hover / completion documentation for a feature name. */
-export function featureMarkdown(ctx: GateContext, name: string): string {
+/** The hover / completion documentation for a feature name; `docs` adds the summary from the user's own unstable book. */
+export function featureMarkdown(ctx: GateContext, name: string, docs?: LocalFeatureDocs): string {
   const view = featureView(ctx.db, name, ctx.toolchain);
   const r = view.record;
   const parts: string[] = [];
   parts.push(`**\`${name}\`**${r ? ` · ${KIND_TEXT[r.kind]}` : ''}`);
   parts.push(`${statusSentence(view, ctx)}`);
   if (r?.reason && r.status === 'removed') parts.push(`Removed because: ${r.reason}`);
-  if (r?.description) parts.push(r.description);
+  const summary = r?.description ?? (r ? docs?.summary(name, r.kind) : undefined);
+  if (summary) parts.push(summary);
   const links = linkLine(r);
   if (links) parts.push(links);
   const kernel = kernelLine(r);

@@ -53,7 +53,10 @@ function fallbackKind(name: string, e: Evidence): FeatureKind {
   return e.library.has(name) || !e.driver.has(name) ? 'lib' : 'lang';
 }
 
-/** One record from rustc's verdict plus what the toolchain's docs add. */
+/**
+ * One record from rustc's verdict plus the facts the toolchain's docs add (tracking issue, page).
+ * Page prose is not copied into the database: hovers read it from the user's own docs.
+ */
 export function makeRecord(name: string, c: Classified, e: Evidence, kernel: KernelNote | undefined): FeatureRecord | undefined {
   const v = c.verdict;
   if (v.status === 'unknown') return undefined;
@@ -69,7 +72,6 @@ export function makeRecord(name: string, c: Classified, e: Evidence, kernel: Ker
     ...(since !== undefined && { since }),
     ...(trackingIssue !== undefined && { trackingIssue }),
     ...(v.reason !== undefined && { reason: v.reason }),
-    ...(page?.description !== undefined && { description: page.description }),
     links: featureLinks(v.status, since, trackingIssue, unstableBook),
     ...(kernel !== undefined && { kernel }),
   };

@@ -4,6 +4,7 @@
  * section that covers it (quoted), or that none does.
  */
 import { MarkupKind, type Hover, type Position, type ServerCapabilities } from 'vscode-languageserver/node';
+import type { LocalFeatureDocs } from '../../core/features/localDocs';
 import type { LineIndex } from '../../core/positions';
 import type { UnsafeSite } from '../../core/safety/types';
 import type { DocumentAnalysis } from '../analysis';
@@ -13,13 +14,13 @@ import { guardRequest } from '../guard';
 import type { Services } from '../services';
 
 /** Hover Markdown at `position`, or null when nothing RFL Lens knows is under it. */
-export function provideHover(result: DocumentAnalysis, position: Position): { markdown: string; range: Hover['range'] } | null {
+export function provideHover(result: DocumentAnalysis, position: Position, docs?: LocalFeatureDocs): { markdown: string; range: Hover['range'] } | null {
   if (!result.ctx) return null;
   const offset = result.lines.offsetAt(position);
   const within = (s: { start: number; end: number }): boolean => s.start <= offset && offset <= s.end;
   const gate = result.analysis.gates.find((g) => within(g.span));
   if (gate) {
-    let markdown = featureMarkdown(result.ctx, gate.name);
+    let markdown = featureMarkdown(result.ctx, gate.name, docs);
     if (gate.cfg.length) markdown += `\n\nOnly when \`${gate.cfg.join('` and `')}\` (inside \`cfg_attr\`).`;
     return { markdown, range: toRange(result.lines, gate.span) };
   }
@@ -84,11 +85,11 @@ function quote(text: string): string {
 }
 
 export function register(services: Services): ServerCapabilities {
-  const { connection, analyses, client } = services;
+  const { connection, analyses, client, contexts } = services;
   connection.onHover(
     guardRequest(connection, 'hover', async ({ textDocument, position }): Promise<Hover | null> => {
       const result = await analyses.ensure(textDocument.uri);
-      const hover = result && provideHover(result, position);
+      const hover = result && provideHover(result, position, contexts.localDocs);
       if (!hover) return null;
       return { contents: { kind: client.hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hover.markdown }, range: hover.range };
     }),

@@ -14,13 +14,12 @@ const EVIDENCE: Evidence = {
 };
 
 describe('features/generator makeRecord', () => {
-  it('combines rustc verdict, kind and the unstable book page', () => {
+  it('combines rustc verdict, kind and the unstable book page (facts only, not its prose)', () => {
     assert.deepEqual(makeRecord('asm_goto_with_outputs', { verdict: { status: 'unstable' }, kind: 'lang' }, EVIDENCE, undefined), {
       name: 'asm_goto_with_outputs',
       kind: 'lang',
       status: 'unstable',
       trackingIssue: 119364,
-      description: 'Label and output operands together.',
       links: {
         trackingIssue: 'https://github.com/rust-lang/rust/issues/119364',
         unstableBook: 'https://doc.rust-lang.org/nightly/unstable-book/language-features/asm-goto-with-outputs.html',

@@ -103,6 +103,23 @@ describe('hover (over stdio)', function () {
     assert.match(h!.contents.value, /\n\nOnly when `not\(CONFIG_X\)` \(inside `cfg_attr`\)\.$/);
   });
 
+  it("adds the summary from the user's own unstable book (prose is not in the bundled database)", async function () {
+    const cfgUri = 'file:///hover/summary.rs';
+    server.open(cfgUri, '#![feature(allocator_api)]\n', 1);
+    await server.diagnostics(cfgUri, 1);
+    const status = await server.client.waitFor<{ userRustc?: string }>(StatusNotification.method, (p) => p.userRustc !== undefined).catch(() => undefined);
+    if (!status) {
+      console.log('      skipped: no rustc was probed (none on PATH)');
+      return this.skip();
+    }
+    const h = await server.client.request<HoverShape | null>('textDocument/hover', { textDocument: { uri: cfgUri }, position: { line: 0, character: 14 } });
+    // The database has no description for it; a summary paragraph can only come from the local docs.
+    const paragraphs = h!.contents.value.split('\n\n');
+    assert.match(paragraphs[1]!, /^\*\*unstable\*\*/);
+    assert.match(paragraphs[2]!, /allocator/i, 'the unstable book summary follows the status');
+    assert.match(paragraphs[3]!, /tracking issue/);
+  });
+
   it('has nothing to say elsewhere', async () => {
     assert.equal(await hover('fn main', 0), null);
     assert.equal(await hover('//!', 0), null);

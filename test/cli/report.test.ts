@@ -22,7 +22,7 @@ describe('rfl-lens report', () => {
     const r = await runCli(['report', FIXTURE], ROOT);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
-    assert.ok(r.stdout.startsWith('## RFL Lens workspace report\n\n5 files, 93 lines (2.2 KiB) in `report-tree`.\n\n- Minimum toolchain: rustc 1.78.0, minimum rustc of this kernel tree'));
+    assert.ok(r.stdout.startsWith('## RFL Lens workspace report\n\n5 files, 93 lines (2.2 KiB) in `report-tree`.\n\n- Minimum toolchain: rustc 1.78.0, minimum rustc in scripts/min-tool-version.sh'));
     assert.ok(r.stdout.includes('### SAFETY findings ('));
   });
 

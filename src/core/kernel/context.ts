@@ -110,7 +110,7 @@ export function minimumToolchain(facts: KernelFacts): string | undefined {
 
 /** Why `minimumToolchain` chose its version, for messages. */
 export function minimumToolchainOrigin(facts: KernelFacts): string | undefined {
-  if (facts.minRustc) return 'minimum rustc of this kernel tree (scripts/min-tool-version.sh)';
-  if (facts.msrv) return 'msrv of this kernel tree (.clippy.toml)';
+  if (facts.minRustc) return 'minimum rustc in scripts/min-tool-version.sh';
+  if (facts.msrv) return 'msrv in .clippy.toml';
   return undefined;
 }

@@ -65,8 +65,8 @@ describe('kernel/context', () => {
     assert.equal(minimumToolchain({ ...base, minRustc: '1.78.0', msrv: '1.80.0' }), '1.78.0');
     assert.equal(minimumToolchain({ ...base, msrv: '1.80.0' }), '1.80.0');
     assert.equal(minimumToolchain(base), undefined);
-    assert.equal(minimumToolchainOrigin({ ...base, minRustc: '1.78.0' }), 'minimum rustc of this kernel tree (scripts/min-tool-version.sh)');
-    assert.equal(minimumToolchainOrigin({ ...base, msrv: '1.80.0' }), 'msrv of this kernel tree (.clippy.toml)');
+    assert.equal(minimumToolchainOrigin({ ...base, minRustc: '1.78.0' }), 'minimum rustc in scripts/min-tool-version.sh');
+    assert.equal(minimumToolchainOrigin({ ...base, msrv: '1.80.0' }), 'msrv in .clippy.toml');
   });
 
   it('caches until a fact file of the tree changes', () => {

@@ -64,7 +64,7 @@ describe('report/build', () => {
 
   it('gives the toolchain range: the tree minimum and the database toolchain', () => {
     assert.equal(model.summary.toolchain.minimum, '1.78.0');
-    assert.match(model.summary.toolchain.minimumOrigin, /minimum rustc of this kernel tree/);
+    assert.match(model.summary.toolchain.minimumOrigin, /minimum rustc in scripts\/min-tool-version\.sh/);
     assert.equal(model.summary.toolchain.database, new ContextResolver({ settings: DEFAULT_SETTINGS, trusted: true }).db.meta.rustc);
     assert.equal(model.summary.toolchain.databaseSource, 'bundled');
   });

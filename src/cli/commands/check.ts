@@ -9,8 +9,7 @@ import { SEVERITY_RANK } from '../../core/codes';
 import { ContextResolver } from '../../core/context';
 import { collectRustFiles, readSourceFile } from '../../core/files';
 import { loadRustParser, ParsedDocument, ParseTimeoutError } from '../../core/parser';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../core/settings';
-import { probeRustc } from '../../core/toolchain';
+import { analysisSetup, ANALYSIS_OPTION_HELP, ANALYSIS_OPTION_SPEC, databaseUsable } from '../analysisOptions';
 import { parseArgs, single } from '../args';
 import { formatJson, summarize } from '../format/json';
 import { locate, type LocatedFinding, type SkippedFile } from '../format/located';
@@ -24,22 +23,11 @@ Checks Rust files (directories are searched recursively for *.rs, skipping targe
 
 options:
   --format text|json|sarif   output format (default text)
-  --db FILE                  feature database TOML (default: the bundled one)
-  --min-rustc X.Y.Z          judge feature gates at this rustc (overrides the kernel tree's minimum)
-  --rustc PATH               judge gates at this rustc's version when no kernel tree says otherwise
-  --kernel-tree DIR          kernel tree for out-of-tree modules (default: detected from each file)
-  --exclude GLOB             leave out matching paths (repeatable)
-  --max-file-size BYTES      skip larger files (default ${DEFAULT_SETTINGS.maxFileSize})
-`;
+${ANALYSIS_OPTION_HELP}`;
 
 const SPEC = {
   format: { value: true },
-  db: { value: true },
-  'min-rustc': { value: true },
-  rustc: { value: true },
-  'kernel-tree': { value: true },
-  exclude: { value: true, repeat: true },
-  'max-file-size': { value: true },
+  ...ANALYSIS_OPTION_SPEC,
   help: { short: 'h' },
 } as const;
 
@@ -53,38 +41,13 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   }
   const format = single(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-  const minRustc = single(args, 'min-rustc');
-  if (minRustc && !/^\d+\.\d+(\.\d+)?$/.test(minRustc)) throw new UsageError(`--min-rustc expects a version like 1.85.0, not '${minRustc}'`);
-  const maxRaw = single(args, 'max-file-size');
-  const maxFileSize = maxRaw === undefined ? undefined : Number(maxRaw);
-  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) throw new UsageError(`--max-file-size expects a positive number of bytes`);
-
-  const resolveArg = (p: string): string => path.resolve(io.cwd, p);
-  const { settings, problems } = normalizeSettings({
-    databasePath: single(args, 'db') ? resolveArg(single(args, 'db')!) : undefined,
-    toolchainVersion: minRustc,
-    kernelTree: single(args, 'kernel-tree') ? resolveArg(single(args, 'kernel-tree')!) : undefined,
-    maxFileSize,
-  });
-  if (problems.length) throw new UsageError(problems.join('; '));
-
-  let defaultToolchain: { version: string; origin: string } | undefined;
-  const rustc = single(args, 'rustc');
-  if (rustc) {
-    const probe = await probeRustc(rustc);
-    defaultToolchain = { version: probe.version, origin: `${probe.versionLine} (--rustc)` };
-  }
-
-  const dbFile = settings.databasePath;
-  const resolver = new ContextResolver({ settings, trusted: true, defaultToolchain });
-  // A broken --db is an input error: say so and stop rather than silently using the bundled one.
-  if (dbFile && resolver.db.source !== dbFile) {
-    for (const p of resolver.takeProblems()) io.err(`rfl-lens check: ${p}\n`);
-    return EXIT_USAGE;
-  }
+  const setup = await analysisSetup(args, io);
+  const { settings } = setup;
+  const resolver = new ContextResolver({ settings, trusted: true, defaultToolchain: setup.defaultToolchain });
+  if (!databaseUsable(setup, resolver, io, 'check')) return EXIT_USAGE;
 
   const targets = args.positionals.length ? args.positionals : ['.'];
-  const collected = collectRustFiles(targets.map(resolveArg), { exclude: args.values.get('exclude') ?? [] });
+  const collected = collectRustFiles(targets.map(setup.resolve), { exclude: setup.exclude });
   if (collected.problems.length) {
     for (const p of collected.problems) io.err(`rfl-lens check: ${path.relative(io.cwd, p.path) || p.path}: ${p.reason}\n`);
     return EXIT_USAGE;

@@ -5,15 +5,14 @@
  * written (findings do not fail it; that is `check`'s job), 2 on usage or input errors.
  */
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { ContextResolver } from '../../core/context';
 import { generateReport } from '../../core/report/generate';
 import { renderHtml } from '../../core/report/renderHtml';
 import { renderJson } from '../../core/report/renderJson';
 import { renderMarkdown } from '../../core/report/renderMarkdown';
 import { defaultWorkerCount } from '../../core/report/scan';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../core/settings';
-import { probeRustc } from '../../core/toolchain';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { analysisSetup, ANALYSIS_OPTION_HELP, ANALYSIS_OPTION_SPEC, databaseUsable } from '../analysisOptions';
 import { parseArgs, single } from '../args';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io';
 
@@ -25,24 +24,15 @@ SAFETY coverage per directory and every SAFETY finding.
 options:
   --format md|html|json      output format (default md)
   -o, --output FILE          write the report to FILE instead of stdout
-  --db FILE                  feature database TOML (default: the bundled one)
-  --min-rustc X.Y.Z          judge feature gates at this rustc (overrides the kernel tree's minimum)
-  --rustc PATH               judge gates at this rustc's version when no kernel tree says otherwise
-  --kernel-tree DIR          kernel tree for out-of-tree modules (default: detected from each file)
-  --exclude GLOB             leave out matching paths (repeatable; always: ${DEFAULT_SETTINGS.report.exclude.join(' ')})
-  --max-file-size BYTES      skip larger files (default ${DEFAULT_SETTINGS.maxFileSize})
   --jobs N                   worker threads (default ${defaultWorkerCount()}; 1 = no workers)
+${ANALYSIS_OPTION_HELP}
+Always left out: ${DEFAULT_SETTINGS.report.exclude.join(' ')}
 `;
 
 const SPEC = {
   format: { value: true },
   output: { value: true, short: 'o' },
-  db: { value: true },
-  'min-rustc': { value: true },
-  rustc: { value: true },
-  'kernel-tree': { value: true },
-  exclude: { value: true, repeat: true },
-  'max-file-size': { value: true },
+  ...ANALYSIS_OPTION_SPEC,
   jobs: { value: true, short: 'j' },
   help: { short: 'h' },
 } as const;
@@ -60,41 +50,15 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
   }
   const format = (single(args, 'format') ?? 'md') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, html or json, not '${format}'`);
-  const minRustc = single(args, 'min-rustc');
-  if (minRustc && !/^\d+\.\d+(\.\d+)?$/.test(minRustc)) throw new UsageError(`--min-rustc expects a version like 1.85.0, not '${minRustc}'`);
-  const maxRaw = single(args, 'max-file-size');
-  const maxFileSize = maxRaw === undefined ? undefined : Number(maxRaw);
-  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) throw new UsageError('--max-file-size expects a positive number of bytes');
   const jobsRaw = single(args, 'jobs');
   const jobs = jobsRaw === undefined ? undefined : Number(jobsRaw);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0 && jobs <= 64)) throw new UsageError('--jobs expects a number of threads from 1 to 64');
 
-  const resolveArg = (p: string): string => path.resolve(io.cwd, p);
-  const exclude = args.values.get('exclude');
-  const { settings, problems } = normalizeSettings({
-    databasePath: single(args, 'db') ? resolveArg(single(args, 'db')!) : undefined,
-    toolchainVersion: minRustc,
-    kernelTree: single(args, 'kernel-tree') ? resolveArg(single(args, 'kernel-tree')!) : undefined,
-    maxFileSize,
-  });
-  if (problems.length) throw new UsageError(problems.join('; '));
-
-  let defaultToolchain: { version: string; origin: string } | undefined;
-  const rustc = single(args, 'rustc');
-  if (rustc) {
-    const probe = await probeRustc(rustc);
-    defaultToolchain = { version: probe.version, origin: `${probe.versionLine} (--rustc)` };
-  }
-
-  // A broken --db is an input error, as in `check`: stop rather than report on the bundled one.
-  const dbFile = settings.databasePath;
-  if (dbFile) {
-    const probe = new ContextResolver({ settings, trusted: true });
-    if (probe.db.source !== dbFile) {
-      for (const p of probe.takeProblems()) io.err(`rfl-lens report: ${p}\n`);
-      return EXIT_USAGE;
-    }
-  }
+  const setup = await analysisSetup(args, io);
+  const { settings, defaultToolchain } = setup;
+  const resolveArg = setup.resolve;
+  const exclude = setup.exclude;
+  if (settings.databasePath && !databaseUsable(setup, new ContextResolver({ settings, trusted: true }), io, 'report')) return EXIT_USAGE;
 
   const targets = args.positionals.length ? args.positionals : ['.'];
   let total = 0;

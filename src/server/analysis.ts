@@ -4,8 +4,9 @@
  * it at once. Every run reads the newest text after its one await, so an analysis superseded by a
  * later edit never publishes stale findings, and a burst of edits costs one incremental parse.
  */
-import { analyze, type Analysis, type AnalysisContext } from '../core/analyze';
+import type { Analysis, AnalysisContext } from '../core/analyze';
 import type { Fix } from '../core/findings';
+import { IncrementalAnalyzer } from '../core/incremental';
 import type { ParsedDocument } from '../core/parser';
 import { LineIndex, type Span } from '../core/positions';
 import type { RflLensSettings } from '../core/settings';
@@ -41,6 +42,8 @@ export class AnalysisService {
   private readonly running = new Map<string, Promise<DocumentAnalysis | undefined>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly listeners: AnalysisListener[] = [];
+  /** Per-document caches of per-item results: a keystroke re-checks only the item it touched. */
+  private readonly incremental = new Map<string, IncrementalAnalyzer>();
   /** Bumped when settings or watched files change: every cached result becomes stale. */
   private generation = 0;
 
@@ -102,6 +105,7 @@ export class AnalysisService {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.cache.delete(uri);
+    this.incremental.delete(uri);
   }
 
   dispose(): void {
@@ -146,7 +150,9 @@ export class AnalysisService {
   private analyseParsed(doc: OpenDocument, parsed: ParsedDocument, settings: RflLensSettings): DocumentAnalysis {
     try {
       const ctx = this.contexts.contextFor(doc.uri, settings);
-      const analysis = analyze(parsed, ctx);
+      let incremental = this.incremental.get(doc.uri);
+      if (!incremental) this.incremental.set(doc.uri, (incremental = new IncrementalAnalyzer()));
+      const analysis = incremental.analyze(parsed, ctx);
       const lines = parsed.lines;
       const fixes = new Map<string, readonly Fix[]>();
       for (const f of analysis.findings) {

@@ -5,7 +5,7 @@
  * in a bounded LRU; an evicted tree is freed and rebuilt from the text on demand.
  */
 import { ParsedDocument, type RustParser, type TextChange } from '../core/parser';
-import { LineIndex } from '../core/positions';
+import { LineIndex, type LspPosition } from '../core/positions';
 import { DisposingLru } from './lru';
 
 export interface OpenDocument {
@@ -126,10 +126,28 @@ export function applyTextChanges(text: string, changes: readonly TextChange[]): 
       result = change.text;
       continue;
     }
-    const lines = new LineIndex(result);
-    const start = lines.offsetAt(change.range.start);
-    const end = Math.max(start, lines.offsetAt(change.range.end));
+    const start = offsetAt(result, change.range.start);
+    const end = Math.max(start, offsetAt(result, change.range.end));
     result = result.slice(0, start) + change.text + result.slice(end);
   }
   return result;
+}
+
+/**
+ * `new LineIndex(text).offsetAt(pos)` without indexing every line of the text, which on a large
+ * file costs a good part of a keystroke: for text without `\r`, the lines up to `pos.line` are
+ * found with indexOf. Other text takes the LineIndex.
+ */
+function offsetAt(text: string, pos: LspPosition): number {
+  if (text.includes('\r')) return new LineIndex(text).offsetAt(pos);
+  if (pos.line < 0) return 0;
+  let start = 0;
+  for (let line = 0; line < pos.line; line++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return text.length;
+    start = nl + 1;
+  }
+  const nl = text.indexOf('\n', start);
+  const end = nl < 0 ? text.length : nl;
+  return Math.min(Math.max(start + pos.character, start), end);
 }

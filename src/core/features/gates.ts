@@ -113,14 +113,28 @@ function gatesOfAttribute(attrItem: SyntaxNode, out: Gate[]): void {
 /** Every feature gate among the crate-level inner attributes of `root`, in source order. */
 export function extractGates(root: SyntaxNode): Gate[] {
   const out: Gate[] = [];
-  const visit = (node: SyntaxNode): void => {
-    for (const child of node.children) {
-      if (!child) continue;
-      if (child.type === 'inner_attribute_item') gatesOfAttribute(child, out);
-      // tree-sitter wraps text it could not parse in ERROR nodes; gates may sit inside.
-      else if (child.type === 'ERROR') visit(child);
-    }
-  };
-  visit(root);
+  for (const attr of innerAttributeItems(root)) gatesOfAttribute(attr, out);
   return out;
+}
+
+/**
+ * The inner attributes directly in the root, or inside ERROR nodes there (tree-sitter wraps text
+ * it could not parse in ERROR nodes; gates may sit inside). Found from the text: each one opens
+ * with `#` then `!` (only blanks or comments between), so only such `#` need a look at the tree,
+ * instead of every top-level node of the file (this runs on every keystroke).
+ */
+function innerAttributeItems(root: SyntaxNode): SyntaxNode[] {
+  const text = root.text;
+  const found: SyntaxNode[] = [];
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const next = /\S/.exec(text.slice(at + 1, at + 64))?.[0];
+    if (next !== '!' && next !== '/' && next !== undefined) continue;
+    const token = root.descendantForIndex(root.startIndex + at, root.startIndex + at + 1);
+    const attr = token?.type === '#' ? token.parent : null;
+    if (attr?.type !== 'inner_attribute_item' || found.some((f) => f.id === attr.id)) continue;
+    let up = attr.parent;
+    while (up && up.type === 'ERROR' && up.id !== root.id) up = up.parent;
+    if (up?.id === root.id) found.push(attr);
+  }
+  return found;
 }

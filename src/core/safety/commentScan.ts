@@ -34,9 +34,16 @@ export function asciiUpper(s: string): string {
   return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
 }
 
+/**
+ * `asciiUpper(s).includes('SAFETY:')`, without building the upper-cased copy: a non-unicode `i`
+ * regex folds exactly the ASCII letters (ECMAScript never folds a non-ASCII character into ASCII
+ * there, so `ſ` stays apart from `s`, as in asciiUpper).
+ */
 export function hasMarker(s: string): boolean {
-  return asciiUpper(s).includes(MARKER);
+  return MARKER_ANY_CASE.test(s);
 }
+
+const MARKER_ANY_CASE = new RegExp(MARKER, 'i');
 
 interface Line {
   readonly line: number;
@@ -129,6 +136,28 @@ function isDocComment(comment: string): boolean {
   return /^\/\/(\/(?!\/)|!)/.test(comment) || /^\/\*(\*(?![*/])|!)/.test(comment);
 }
 
+/** The non-blank lines from just above `toLine` up to `fromLine`, nearest first (a plain object: this runs per statement). */
+class UpwardLines {
+  private line: number;
+  private readonly last: number;
+
+  constructor(private readonly lines: LineIndex, toLine: number, fromLine: number) {
+    this.line = toLine - 1;
+    this.last = Math.max(0, fromLine);
+  }
+
+  next(): Line | undefined {
+    while (this.line >= this.last) {
+      const l = this.line--;
+      const raw = this.lines.lineText(l);
+      const trimmed = raw.trimStart();
+      if (trimmed === '') continue;
+      return { line: l, start: this.lines.lineStart(l) + (raw.length - trimmed.length), text: trimmed.trimEnd() };
+    }
+    return undefined;
+  }
+}
+
 /**
  * Looks for a SAFETY comment on the lines directly above `range.toLine`, never above
  * `range.fromLine`. Returns where it is, or undefined.
@@ -139,20 +168,11 @@ export function findSafetyComment(
   acceptAttributes: boolean,
 ): FoundComment | undefined {
   if (range.toLine <= range.fromLine) return undefined;
-  const upward = function* (): Generator<Line> {
-    for (let l = range.toLine - 1; l >= Math.max(0, range.fromLine); l--) {
-      const raw = lines.lineText(l);
-      const trimmed = raw.trimStart();
-      if (trimmed.trim() === '') continue;
-      yield { line: l, start: lines.lineStart(l) + (raw.length - trimmed.length), text: trimmed.trimEnd() };
-    }
-  };
-  const it = upward();
+  const it = new UpwardLines(lines, range.toLine, range.fromLine);
   let lastCommentLine = -1;
   let inCodeBlock = false;
   let group = false;
-  for (let r = it.next(); !r.done; r = it.next()) {
-    const line = r.value;
+  for (let line = it.next(); line; line = it.next()) {
     const rest = stripLeadingAttributes(line.text);
     if (rest === '') {
       if (acceptAttributes) continue;
@@ -199,7 +219,7 @@ function commentRunEnd(lines: LineIndex, markerLine: number, limit: number): num
 }
 
 /** The nearest line starting a block comment, which must contain SAFETY and be followed by blanks only. */
-function blockCommentAbove(lines: LineIndex, it: Iterator<Line>, first: Line, toLine: number): FoundComment | undefined {
+function blockCommentAbove(lines: LineIndex, it: UpwardLines, first: Line, toLine: number): FoundComment | undefined {
   const text = lines.text;
   // Only blank space may follow the comment, so the text above must end with `*/`; checking
   // that first avoids walking up a whole file of code for every statement.
@@ -215,8 +235,7 @@ function blockCommentAbove(lines: LineIndex, it: Iterator<Line>, first: Line, to
       if (!hasMarker(comment) || text.slice(line.start + len, limit).trim() !== '') return undefined;
       return { markerLineStart: line.start, start: line.start, end: line.start + len };
     }
-    const r = it.next();
-    line = r.done ? undefined : r.value;
+    line = it.next();
   }
   return undefined;
 }
@@ -238,4 +257,31 @@ export function commentInsideBlock(text: string, openBrace: number): FoundCommen
   const comment = text.slice(i, end);
   if (isDocComment(comment) || !hasMarker(comment)) return undefined;
   return { markerLineStart: i, start: i, end };
+}
+
+// Lines holding the marker, per text: a scan can only find a comment where one of them lies.
+const markerLineCache = new WeakMap<LineIndex, Int32Array>();
+
+/**
+ * Whether any line from `fromLine` to `toLine` (0-based, inclusive) contains `SAFETY:` in any
+ * ASCII case. Every comment findSafetyComment returns has the marker on one of its lines, so a
+ * range without one needs no scan.
+ */
+export function markerBetween(lines: LineIndex, fromLine: number, toLine: number): boolean {
+  let found = markerLineCache.get(lines);
+  if (!found) {
+    // Non-unicode `i` folds only ASCII letters here, exactly as asciiUpper does.
+    const at: number[] = [];
+    for (const m of lines.text.matchAll(/safety:/gi)) at.push(lines.lineOf(m.index));
+    found = Int32Array.from(at);
+    markerLineCache.set(lines, found);
+  }
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]! < fromLine) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < found.length && found[lo]! <= toLine;
 }

@@ -20,7 +20,8 @@ const UNSAFE_EXTERN = /\bunsafe(\s+extern\b(?:\s*"[^"]*")?\s*\{)/g;
 
 interface CacheEntry {
   readonly text: string;
-  readonly tree: Tree;
+  /** Undefined when the text has no `unsafe extern` block to mask (the document's tree is read). */
+  readonly tree: Tree | undefined;
   readonly keywords: Span[];
 }
 
@@ -33,8 +34,9 @@ let parser: Parser | undefined;
 export function safetyTree(doc: ParsedDocument): SafetyTree {
   const root = doc.root;
   if (!root.hasError || !doc.text.includes('extern')) return { root, unsafeExternKeywords: [] };
+  // Remembered even when nothing is masked: incremental analysis asks once per changed item.
   const hit = cache.find((e) => e.text === doc.text);
-  if (hit) return { root: hit.tree.rootNode, unsafeExternKeywords: hit.keywords };
+  if (hit) return hit.tree ? { root: hit.tree.rootNode, unsafeExternKeywords: hit.keywords } : { root, unsafeExternKeywords: [] };
 
   const text = doc.text;
   const keywords: Span[] = [];
@@ -47,14 +49,15 @@ export function safetyTree(doc: ParsedDocument): SafetyTree {
     for (let i = at; i < at + 6; i++) chars[i] = ' ';
     blankSafeItems(text, chars, at + m[0].length);
   }
-  if (keywords.length === 0) return { root, unsafeExternKeywords: [] };
-  parser ??= new Parser();
-  parser.setLanguage(doc.tree.language);
-  const tree = parser.parse(chars.join(''));
-  if (!tree) return { root, unsafeExternKeywords: [] };
-  cache.push({ text, tree, keywords });
-  if (cache.length > CACHE_SIZE) cache.shift()!.tree.delete();
-  return { root: tree.rootNode, unsafeExternKeywords: keywords };
+  let tree: Tree | undefined;
+  if (keywords.length > 0) {
+    parser ??= new Parser();
+    parser.setLanguage(doc.tree.language);
+    tree = parser.parse(chars.join('')) ?? undefined;
+  }
+  cache.push({ text, tree, keywords: tree ? keywords : [] });
+  if (cache.length > CACHE_SIZE) cache.shift()!.tree?.delete();
+  return tree ? { root: tree.rootNode, unsafeExternKeywords: keywords } : { root, unsafeExternKeywords: [] };
 }
 
 /** Blanks `safe` before `fn`/`static` up to the `}` that closes the block opened before `from`. */

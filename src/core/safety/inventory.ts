@@ -34,7 +34,7 @@ export interface LocatedSite {
 
 /**
  * Constructs nested deeper than this are not analysed: no real code comes close, and walking
- * up from them costs time quadratic in the depth (see nodesWithinDepth).
+ * up from them costs time quadratic in the depth (see depthAtMost in treeIndex.ts).
  */
 export const MAX_DEPTH = 200;
 

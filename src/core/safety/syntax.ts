@@ -109,18 +109,20 @@ interface TypedNode {
   readonly type: string;
 }
 
-const rootScans = new WeakMap<object, { readonly types: ReadonlySet<string>; readonly nodes: readonly TypedNode[] }>();
+// The last tree's scan only: the rules of one analysis ask back to back, and a server with many
+// documents open should not hold every document's nodes.
+let rootScan: { readonly tree: object; readonly types: ReadonlySet<string>; readonly nodes: readonly TypedNode[] } | undefined;
 
 /** Nodes of the given types below `root`, in document order, from one search per tree when `root` is the tree's root. */
 function descendantsOf(root: SyntaxNode, types: ReadonlySet<string>): TypedNode[] {
   const scan = (wanted: Iterable<string>): TypedNode[] =>
     root.descendantsOfType([...wanted]).flatMap((n) => (n ? [{ node: n, type: n.type }] : []));
   if (root.startIndex !== 0 || root.id !== root.tree.rootNode.id) return scan(types);
-  let cached = rootScans.get(root.tree);
+  let cached = rootScan?.tree === root.tree ? rootScan : undefined;
   if (!cached || [...types].some((t) => !cached!.types.has(t))) {
     const all = new Set([...ROOT_SCAN_TYPES, ...(cached?.types ?? []), ...types]);
-    cached = { types: all, nodes: scan(all) };
-    rootScans.set(root.tree, cached);
+    cached = { tree: root.tree, types: all, nodes: scan(all) };
+    rootScan = cached;
   }
   return cached.nodes.filter((n) => types.has(n.type));
 }
@@ -151,43 +153,6 @@ export function nodesOfType(root: SyntaxNode, wanted: ReadonlySet<string>, prune
     if (!inside) out.push(n);
   }
   return out;
-}
-
-/**
- * The ids of those `nodes` (in document order) that sit at most `max` levels below `root`.
- * One cursor moves from node to node (up with gotoParent, down with gotoFirstChildForIndex), so
- * the cost is the path length between neighbours rather than a walk from the root for each:
- * tree-sitter finds a node's parent by descending from the root, which makes `.parent` chains on
- * pathologically deep trees quadratic. The analysis skips nodes deeper than `max`.
- */
-export function nodesWithinDepth(root: SyntaxNode, nodes: readonly SyntaxNode[], max: number): Set<number> {
-  const ok = new Set<number>();
-  const cursor = root.walk();
-  let depth = 0;
-  const contains = (n: SyntaxNode): boolean => cursor.startIndex <= n.startIndex && n.endIndex <= cursor.endIndex;
-  try {
-    for (const node of nodes) {
-      // Sideways past earlier siblings, up out of subtrees that do not hold the node.
-      while (depth > 0 && !contains(node)) {
-        if (cursor.endIndex <= node.startIndex && cursor.gotoNextSibling()) continue;
-        cursor.gotoParent();
-        depth--;
-      }
-      let found = cursor.nodeId === node.id;
-      descend: while (!found && depth < max) {
-        if (!cursor.gotoFirstChild()) break;
-        depth++;
-        while (!contains(node)) {
-          if (cursor.endIndex > node.startIndex || !cursor.gotoNextSibling()) break descend;
-        }
-        found = cursor.nodeId === node.id;
-      }
-      if (found) ok.add(node.id);
-    }
-  } finally {
-    cursor.delete();
-  }
-  return ok;
 }
 
 /** `unsafe` keyword directly in a node or in its function_modifiers child. */

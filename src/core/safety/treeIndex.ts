@@ -2,9 +2,9 @@
  * Parent and sibling lookups that avoid tree-sitter's own. web-tree-sitter finds `node.parent`
  * (and `previousSibling`/`nextSibling`, which go through the parent) by descending from the
  * root and stepping over every top-level item before the node, so each call costs time linear
- * in the file and a walk up to the root is quadratic. Here the root's children are kept once per
- * tree in a JS array searched by offset, the path down from the top-level item is found with a
- * cursor, and every parent and child list seen is remembered for the rest of the tree's life.
+ * in the file and a walk up to the root is quadratic. Here the path down to a node is found once
+ * (one `childWithDescendant` call per level, starting from the last path found when that one
+ * holds the node), and every parent and child list seen is remembered for the tree's life.
  * Answers are the very nodes tree-sitter would give (the fallback is tree-sitter itself).
  */
 import type { Tree } from 'web-tree-sitter';
@@ -12,44 +12,54 @@ import type { SyntaxNode } from '../parser';
 
 interface Index {
   readonly root: SyntaxNode;
-  readonly top: readonly SyntaxNode[];
-  readonly topStart: Int32Array;
-  readonly topEnd: Int32Array;
   /** Parent by node id (null for the root). */
   readonly parents: Map<number, SyntaxNode | null>;
   /** Child lists by parent id. */
-  readonly children: Map<number, readonly SyntaxNode[]>;
+  readonly children: Map<number, Children>;
+  /** Sibling questions about the root's children so far. */
+  rootSiblingCalls: number;
   /** The last path found, root first, so that neighbours start their search close by. */
   path: SyntaxNode[];
 }
 
-const indexes = new WeakMap<Tree, Index>();
+// The trees of the analysis under way (a document's, and its `unsafe extern` re-parse): only
+// the latest few are kept, so that a server with many documents open holds no node maps for them.
+const indexes: { tree: Tree; index: Index }[] = [];
+const KEEP = 2;
 
 function indexFor(node: SyntaxNode): Index {
   const tree = node.tree;
-  let index = indexes.get(tree);
-  if (!index) {
-    const root = tree.rootNode;
-    const top = root.children.filter((c): c is SyntaxNode => c !== null);
-    const topStart = new Int32Array(top.length);
-    const topEnd = new Int32Array(top.length);
-    top.forEach((c, i) => {
-      topStart[i] = c.startIndex;
-      topEnd[i] = c.endIndex;
-    });
-    const parents = new Map<number, SyntaxNode | null>([[root.id, null]]);
-    for (const c of top) parents.set(c.id, root);
-    index = { root, top, topStart, topEnd, parents, children: new Map([[root.id, top]]), path: [root] };
-    indexes.set(tree, index);
-  }
+  const hit = indexes.find((e) => e.tree === tree);
+  if (hit) return hit.index;
+  const root = tree.rootNode;
+  const index: Index = { root, parents: new Map([[root.id, null]]), children: new Map(), path: [root], rootSiblingCalls: 0 };
+  indexes.unshift({ tree, index });
+  if (indexes.length > KEEP) indexes.pop();
   return index;
 }
 
 const contains = (n: { startIndex: number; endIndex: number }, start: number, end: number): boolean => n.startIndex <= start && end <= n.endIndex;
 
 /**
- * Depth-first search below `from` for the node with `id`, entering only subtrees that span it.
- * Returns the path from `from`'s first child down to the node, or undefined.
+ * The path below `from` down to `node` (excluded `from`, included `node`), one
+ * `childWithDescendant` call per level, at most `maxSteps` levels: 'deeper' when the node lies
+ * further down, undefined when the walk went astray (`from` is not an ancestor).
+ */
+function descend(from: SyntaxNode, node: SyntaxNode, maxSteps: number): SyntaxNode[] | 'deeper' | undefined {
+  const path: SyntaxNode[] = [];
+  for (let n = from; ; ) {
+    if (path.length >= maxSteps) return 'deeper';
+    const c = n.childWithDescendant(node);
+    if (!c) return undefined;
+    path.push(c);
+    if (c.id === node.id) return path;
+    n = c;
+  }
+}
+
+/**
+ * Depth-first search below `from` for the node with `id`, entering only subtrees that span it:
+ * the slow but sure way, for the rare trees (zero-width nodes) where `descend` goes astray.
  */
 function search(from: SyntaxNode, id: number, start: number, end: number, maxDepth: number): SyntaxNode[] | undefined {
   const cursor = from.walk();
@@ -57,9 +67,7 @@ function search(from: SyntaxNode, id: number, start: number, end: number, maxDep
   try {
     if (!cursor.gotoFirstChild()) return undefined;
     for (;;) {
-      const s = cursor.startIndex;
-      const e = cursor.endIndex;
-      if (s <= start && end <= e) {
+      if (cursor.startIndex <= start && end <= cursor.endIndex) {
         const node = cursor.currentNode;
         path.push(node);
         if (node.id === id) return path;
@@ -77,21 +85,6 @@ function search(from: SyntaxNode, id: number, start: number, end: number, maxDep
   }
 }
 
-/** The top-level children that span [start, end] (several only around zero-width nodes). */
-function topCandidates(index: Index, start: number, end: number): SyntaxNode[] {
-  const { topStart, topEnd, top } = index;
-  let lo = 0;
-  let hi = top.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (topEnd[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: SyntaxNode[] = [];
-  for (let i = lo; i < top.length && topStart[i]! <= start; i++) if (topEnd[i]! >= end) out.push(top[i]!);
-  return out;
-}
-
 /** Path from the root to `node` (both included), or undefined when not found within `maxDepth` levels. */
 function pathTo(index: Index, node: SyntaxNode, maxDepth: number): SyntaxNode[] | undefined {
   const id = node.id;
@@ -104,16 +97,14 @@ function pathTo(index: Index, node: SyntaxNode, maxDepth: number): SyntaxNode[] 
     if (from.id === id) return last.slice(0, k + 1);
     if (!contains(from, start, end)) continue;
     if (k >= maxDepth) break;
-    const below = search(from, id, start, end, maxDepth - k);
-    if (below) return [...last.slice(0, k + 1), ...below];
+    const below = descend(from, node, maxDepth - k);
+    if (Array.isArray(below)) return [...last.slice(0, k + 1), ...below];
     break;
   }
-  for (const top of topCandidates(index, start, end)) {
-    if (top.id === id) return [index.root, top];
-    const below = search(top, id, start, end, maxDepth - 1);
-    if (below) return [index.root, top, ...below];
-  }
-  return undefined;
+  const below = descend(index.root, node, maxDepth);
+  if (below === 'deeper') return undefined;
+  const path = below ?? search(index.root, id, start, end, maxDepth);
+  return path ? [index.root, ...path] : undefined;
 }
 
 function remember(index: Index, path: readonly SyntaxNode[]): void {
@@ -145,24 +136,43 @@ export function depthAtMost(node: SyntaxNode, max: number): boolean {
   return path.length - 1 <= max;
 }
 
-function childrenOf(index: Index, parent: SyntaxNode): readonly SyntaxNode[] {
-  let list = index.children.get(parent.id);
-  if (!list) {
-    list = parent.children.filter((c): c is SyntaxNode => c !== null);
-    for (const c of list) if (!index.parents.has(c.id)) index.parents.set(c.id, parent);
-    index.children.set(parent.id, list);
-  }
-  return list;
+interface Children {
+  readonly list: readonly SyntaxNode[];
+  /** Position in `list` by node id. */
+  readonly at: ReadonlyMap<number, number>;
 }
+
+function childrenOf(index: Index, parent: SyntaxNode): Children {
+  let children = index.children.get(parent.id);
+  if (!children) {
+    const list = parent.children.filter((c): c is SyntaxNode => c !== null);
+    const at = new Map<number, number>();
+    list.forEach((c, i) => {
+      at.set(c.id, i);
+      if (!index.parents.has(c.id)) index.parents.set(c.id, parent);
+    });
+    children = { list, at };
+    index.children.set(parent.id, children);
+  }
+  return children;
+}
+
+/** Sibling questions about top-level nodes tree-sitter answers before the root's list is copied. */
+const NATIVE_ROOT_SIBLINGS = 64;
 
 function sibling(node: SyntaxNode, step: 1 | -1): SyntaxNode | null {
   const index = indexFor(node);
   const parent = parentOf(node);
   if (!parent) return null;
-  const list = childrenOf(index, parent);
-  const at = list.findIndex((c) => c.id === node.id);
-  if (at < 0) return step === 1 ? node.nextSibling : node.previousSibling;
-  return list[at + step] ?? null;
+  // For the root's children tree-sitter is quick (a pass over them, no descent) and the list is
+  // long to copy: worth it for a whole-file analysis, not for one changed item.
+  if (parent.id === index.root.id && ++index.rootSiblingCalls <= NATIVE_ROOT_SIBLINGS && !index.children.has(parent.id)) {
+    return step === 1 ? node.nextSibling : node.previousSibling;
+  }
+  const { list, at } = childrenOf(index, parent);
+  const i = at.get(node.id);
+  if (i === undefined) return step === 1 ? node.nextSibling : node.previousSibling;
+  return list[i + step] ?? null;
 }
 
 export function previousSiblingOf(node: SyntaxNode): SyntaxNode | null {

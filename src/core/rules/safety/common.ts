@@ -15,16 +15,47 @@ export function macroIsExpanded(ctx: RuleContext, macro: SyntaxNode): boolean {
   const name = macro.childForFieldName('name')?.text;
   if (!name) return false;
   const text = ctx.doc.text;
-  const re = new RegExp(`(?<![\\w$])${name.replace(/[^\w]/g, '')}\\s*!`, 'g');
-  for (const m of text.matchAll(re)) {
-    if (m.index >= macro.startIndex && m.index < macro.endIndex) continue;
+  for (const index of macroCalls(text, name.replace(/[^\w]/g, ''))) {
+    if (index >= macro.startIndex && index < macro.endIndex) continue;
     // Mentions in comments and strings (doc examples) are not calls, nor are calls in code the
     // active cfg leaves out.
-    const at = ctx.root.descendantForIndex(m.index);
+    const at = ctx.root.descendantForIndex(index);
     if (!at || closest(at, (n) => NOT_CODE.has(n.type))) continue;
     if (isCompiled(at, ctx.options.activeCfg)) return true;
   }
-  return /^[ \t]*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*;/m.test(text.slice(macro.endIndex));
+  return modDeclaredAfter(text, macro.endIndex);
+}
+
+const MOD_DECL = /^[ \t]*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*;/gm;
+const MOD_DECL_AT = /[ \t]*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*;/y;
+// `mod x;` positions of the last text: every macro of a file asks about the same text.
+let modDecls: { text: string; starts: number[] } | undefined;
+
+/**
+ * Whether `text` from `offset` on holds a `mod x;` line (or starts with one). The declarations
+ * are found once per text; matches cannot overlap, so the first one after `offset` decides.
+ */
+function modDeclaredAfter(text: string, offset: number): boolean {
+  if (modDecls?.text !== text) modDecls = { text, starts: [...text.matchAll(MOD_DECL)].map((m) => m.index) };
+  MOD_DECL_AT.lastIndex = offset;
+  if (MOD_DECL_AT.test(text)) return true;
+  const starts = modDecls.starts;
+  return starts.length > 0 && starts[starts.length - 1]! >= offset;
+}
+
+/** Offsets of `name!` (spaces allowed before the `!`) not preceded by a word character or `$`. */
+function* macroCalls(text: string, name: string): Generator<number> {
+  if (name === '') {
+    for (const m of text.matchAll(/(?<![\w$])\s*!/g)) yield m.index;
+    return;
+  }
+  // indexOf and a sticky test beat a look-behind regex over the whole file, once per macro per keystroke.
+  const bang = /\s*!/y;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (at > 0 && /[\w$]/.test(text[at - 1]!)) continue;
+    bang.lastIndex = at + name.length;
+    if (bang.test(text)) yield at;
+  }
 }
 
 const NOT_CODE: ReadonlySet<string> = new Set(['line_comment', 'block_comment', 'string_literal', 'raw_string_literal']);

@@ -29,7 +29,7 @@ import type { SyntaxNode } from '../../parser';
 import type { Span } from '../../positions';
 import { isCompiled } from '../../safety/cfg';
 import { macroIsExpanded } from './common';
-import { findSafetyComment, type FoundComment } from '../../safety/commentScan';
+import { findSafetyComment, markerBetween, type FoundComment } from '../../safety/commentScan';
 import { expectFix } from '../../safety/fixes';
 import { commentDoc, firstLine } from '../../safety/inventory';
 import { isLintAllowed } from '../../safety/lintLevels';
@@ -177,7 +177,10 @@ function checkBlock(
   unsafeRanges: readonly Span[],
 ): void {
   // Statements anywhere inside an unsafe block are never reported.
-  if (block.type === 'unsafe_block' || unsafeRanges.some((r) => r.start < block.startIndex && block.startIndex < r.end)) return;
+  if (block.type === 'unsafe_block') return;
+  // A statement's comment lies between the block's first line and its last, marker included.
+  if (!markerBetween(ctx.lines, ctx.lines.lineOf(block.startIndex) + 1, ctx.lines.lineOf(block.endIndex))) return;
+  if (unsafeRanges.some((r) => r.start < block.startIndex && block.startIndex < r.end)) return;
   const body = block;
   const children = body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
   const lastExpr = children.length && isTail(children[children.length - 1]!) ? children[children.length - 1] : undefined;

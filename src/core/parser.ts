@@ -72,6 +72,8 @@ export class ParsedDocument {
   private _text: string;
   private _lines: LineIndex;
   private _tree: Tree;
+  /** The tree came from an incremental re-parse (see mayDifferFromFreshParse). */
+  private incremental = false;
 
   constructor(
     private readonly parser: RustParser,
@@ -126,9 +128,29 @@ export class ParsedDocument {
     }
     const old = this._tree;
     this._tree = this.parser.parse(text, full ? null : old);
+    this.incremental = !full;
     old.delete();
     this._text = text;
     this._lines = lines;
+  }
+
+  /**
+   * tree-sitter's error recovery depends on the edit history: after some edits into broken code
+   * (an unclosed comment or string) an incrementally re-parsed tree differs from a fresh parse of
+   * the same text. Clean trees do not; only an incremental tree with errors needs `settle()`.
+   */
+  get mayDifferFromFreshParse(): boolean {
+    return this.incremental && this._tree.rootNode.hasError;
+  }
+
+  /** Replaces the tree by a fresh parse of the same text; returns whether the tree changed. */
+  settle(): boolean {
+    const fresh = this.parser.parse(this._text);
+    const changed = fresh.rootNode.toString() !== this._tree.rootNode.toString();
+    this._tree.delete();
+    this._tree = fresh;
+    this.incremental = false;
+    return changed;
   }
 
   /** Frees the tree's wasm memory. */

@@ -41,6 +41,7 @@ export class AnalysisService {
   private readonly cache = new Map<string, DocumentAnalysis & { generation: number }>();
   private readonly running = new Map<string, Promise<DocumentAnalysis | undefined>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly listeners: AnalysisListener[] = [];
   /** Per-document caches of per-item results: a keystroke re-checks only the item it touched. */
   private readonly incremental = new Map<string, IncrementalAnalyzer>();
@@ -53,6 +54,8 @@ export class AnalysisService {
     private readonly contexts: ContextStore,
     private readonly debounceMs: number,
     private readonly log: { error(message: string): void },
+    /** Idle time after which a broken, incrementally parsed tree is re-parsed from scratch. */
+    private readonly settleMs = 300,
   ) {}
 
   onAnalysis(listener: AnalysisListener): void {
@@ -104,13 +107,16 @@ export class AnalysisService {
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    clearTimeout(this.settleTimers.get(uri));
+    this.settleTimers.delete(uri);
     this.cache.delete(uri);
     this.incremental.delete(uri);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of [...this.timers.values(), ...this.settleTimers.values()]) clearTimeout(t);
     this.timers.clear();
+    this.settleTimers.clear();
   }
 
   private async run(uri: string): Promise<DocumentAnalysis | undefined> {
@@ -144,7 +150,32 @@ export class AnalysisService {
         this.log.error(`analysis listener failed for ${uri}: ${describe(e)}`);
       }
     }
+    this.scheduleSettle(uri, result.version);
     return result;
+  }
+
+  /**
+   * Once the document has been idle for settleMs, re-parse a broken incremental tree from scratch
+   * and, when that tree differs, analyse and publish again: whatever the edit history, the
+   * diagnostics the user ends up with are those of a fresh analysis.
+   */
+  private scheduleSettle(uri: string, version: number): void {
+    clearTimeout(this.settleTimers.get(uri));
+    this.settleTimers.set(
+      uri,
+      setTimeout(() => {
+        this.settleTimers.delete(uri);
+        void (async () => {
+          const doc = this.documents.get(uri);
+          if (!doc || doc.version !== version || this.timers.has(uri)) return;
+          const parsed = await this.documents.parsed(uri);
+          if (!parsed?.mayDifferFromFreshParse || this.documents.get(uri)?.version !== version) return;
+          if (!parsed.settle()) return;
+          this.cache.delete(uri);
+          await this.ensure(uri);
+        })().catch((e: unknown) => this.log.error(`settling ${uri} failed: ${describe(e)}`));
+      }, this.settleMs),
+    );
   }
 
   private analyseParsed(doc: OpenDocument, parsed: ParsedDocument, settings: RflLensSettings): DocumentAnalysis {

@@ -46,6 +46,8 @@ const FEATURES: readonly { register(services: Services): ServerCapabilities }[] 
 
 /** Default wait between a keystroke and its analysis; RFL_LENS_DEBOUNCE_MS overrides it (tests). */
 const DEFAULT_DEBOUNCE_MS = 25;
+/** Idle time before a broken incremental tree is re-parsed from scratch; RFL_LENS_SETTLE_MS overrides it. */
+const DEFAULT_SETTLE_MS = 300;
 
 declare const RFL_LENS_VERSION: string | undefined;
 const VERSION = typeof RFL_LENS_VERSION === 'string' ? RFL_LENS_VERSION : 'dev';
@@ -62,7 +64,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const documents = new DocumentStore(loadRustParser, undefined, (uri, reason) => connection.console.warn(`${uri}: ${reason}; re-parsed from the text`));
     const settings = new SettingsStore(connection, client.configuration, init.settings, notices);
     const contexts = new ContextStore(init.trusted, notices);
-    const analyses = new AnalysisService(documents, settings, contexts, options.debounceMs, connection.console);
+    const analyses = new AnalysisService(documents, settings, contexts, options.debounceMs, connection.console, msFrom(env.RFL_LENS_SETTLE_MS, DEFAULT_SETTLE_MS));
     const services: Services = {
       connection,
       client,
@@ -119,6 +121,10 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
 }
 
 function debounceFrom(env: NodeJS.ProcessEnv): number {
-  const n = Number(env.RFL_LENS_DEBOUNCE_MS);
-  return env.RFL_LENS_DEBOUNCE_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_DEBOUNCE_MS;
+  return msFrom(env.RFL_LENS_DEBOUNCE_MS, DEFAULT_DEBOUNCE_MS);
+}
+
+function msFrom(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && Number.isFinite(n) && n >= 0 ? n : fallback;
 }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { LineIndex } from '../../src/core/positions';
 import { loadRustParser, ParsedDocument, type TextChange } from '../../src/core/parser';
 
@@ -13,6 +15,8 @@ impl Foo {
     }
 }
 `;
+
+const KERNEL_FILE = readFileSync(path.join(__dirname, '..', '..', 'examples', 'minikernel', 'rust', 'kernel', 'types.rs'), 'utf8');
 
 /** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
 function rng(seed: number): () => number {
@@ -71,5 +75,34 @@ describe('parser', () => {
     assert.equal(doc.text, 'fn w() {}');
     assert.equal(doc.root.toString(), parser.parse('fn w() {}').rootNode.toString());
     doc.dispose();
+  });
+
+  it('settles a broken incremental tree to exactly the fresh parse', async () => {
+    // tree-sitter's error recovery depends on edit history; settle() is how the server converges.
+    const parser = await loadRustParser();
+    const random = rng(7);
+    const inserts = ['/*', '*/', '"', 'x', '{', '}', '\n', '//', 'unsafe '];
+    let diverged = 0;
+    for (let trial = 0; trial < 20 && diverged < 2; trial++) {
+      const doc = new ParsedDocument(parser, KERNEL_FILE);
+      for (let i = 0; i < 150; i++) {
+        const lines = new LineIndex(doc.text);
+        const at = Math.floor(random() * doc.text.length);
+        if (/[\udc00-\udfff]/.test(doc.text[at] ?? '')) continue;
+        doc.applyChanges([{ range: lines.rangeOf({ start: at, end: at }), text: inserts[Math.floor(random() * inserts.length)]! }]);
+        const fresh = parser.parse(doc.text);
+        const same = fresh.rootNode.toString() === doc.root.toString();
+        if (!same) {
+          diverged++;
+          assert.equal(doc.mayDifferFromFreshParse, true, 'only broken incremental trees diverge');
+          assert.equal(doc.settle(), true);
+          assert.equal(doc.root.toString(), fresh.rootNode.toString());
+          assert.equal(doc.mayDifferFromFreshParse, false);
+        }
+        fresh.delete();
+      }
+      doc.dispose();
+    }
+    assert.ok(diverged > 0, 'the edit sequence reaches a history-dependent tree');
   });
 });

@@ -12,6 +12,13 @@
  * a block comment ending nearby, the key holds the text up from the nearest line opening one.
  * Never cached: items with parse errors, files with `unsafe extern` blocks (read through a
  * second tree), and results whose spans leave their chunk.
+ *
+ * A chunk ending with an impl, trait or mod block is also cut into member chunks, keyed the same
+ * way plus the headers and inner attributes of the blocks around them, so an edit inside one
+ * method of a large impl re-checks that method and the block's header only. When an edit leaves
+ * too much to redo (it broke the parse across many items) or nothing is cached yet, the whole
+ * file is analysed at once and its results shared out to the chunks. Entries of the current and
+ * the previous text are kept, so undoing such an edit finds everything cached.
  */
 import { assembleAnalysis, analyze, type Analysis, type AnalysisContext } from './analyze';
 import type { Finding } from './findings';
@@ -40,78 +47,329 @@ interface ChunkFindings {
 interface ChunkResult extends ChunkFindings {
   /** Everything besides the chunk's own text that the key holds. */
   readonly context: string;
+  /** Text above the chunk that a block comment's scan may read (see `above`); kept apart so keys share the document's text. */
+  readonly reach: string;
   readonly base: number;
 }
 
 /** The entry for `body` with the same context, moved to `start` (the same objects when it did not move). */
-function lookUp(cache: ReadonlyMap<string, readonly ChunkResult[]>, body: string, context: string, start: number): ChunkResult | undefined {
-  const hit = cache.get(body)?.find((e) => e.context === context);
+function lookUp(cache: ReadonlyMap<string, readonly ChunkResult[]>, key: Key, start: number): ChunkResult | undefined {
+  const hit = cache.get(key.body)?.find((e) => e.context === key.context && e.reach === key.reach);
   if (!hit || hit.base === start) return hit;
   const by = start - hit.base;
-  return { context, base: start, findings: hit.findings.map((f) => shiftFinding(f, by)), sites: hit.sites.map((s) => shiftSite(s, by)) };
+  return { context: key.context, reach: key.reach, base: start, findings: hit.findings.map((f) => shiftFinding(f, by)), sites: hit.sites.map((s) => shiftSite(s, by)) };
+}
+
+/** A chunk's cache key: its text, and everything besides that its results depend on. */
+interface Key {
+  readonly body: string;
+  readonly context: string;
+  readonly reach: string;
+}
+
+/** Containers whose members (fns, consts, nested items) are cached one by one. */
+const CONTAINERS: ReadonlySet<string> = new Set(['impl_item', 'trait_item', 'mod_item']);
+
+/**
+ * How much fresh chunk-by-chunk work (chunks, and their share of the text) one analysis may do
+ * before it analyses the whole file at once instead: one pass over the whole tree is cheaper than
+ * many over small parts, as when an edit breaks the parse and most items move into an error node
+ * or an unclosed block.
+ */
+const MAX_FRESH_CHUNKS = 48;
+const MAX_FRESH_SHARE = 1 / 4;
+/** Below this much text the chunk-by-chunk path is cheap whatever its share. */
+const MIN_FRESH_BUDGET = 16_000;
+
+/** Thrown to leave the chunk-by-chunk path for a whole-file analysis. */
+class TooManyMisses extends Error {}
+
+/** A container's members: chunks of its block, and the key part they add for their contents. */
+interface Members {
+  readonly chunks: readonly Chunk[];
+  /** The enclosing key plus this container's header and inner attributes (as an id once interned). */
+  readonly header: string;
 }
 
 export class IncrementalAnalyzer {
   /** Results by chunk text (a list: identical items may sit in different contexts). */
   private cache = new Map<string, ChunkResult[]>();
+  /** The entries of the text before, so that undoing an edit that broke the parse is cheap too. */
+  private previous = new Map<string, ChunkResult[]>();
   /** The file-wide part of every key, for the cache's current contents. */
   private facts = '';
-  /** Chunks in the last analysis, and how many of them came from the cache (for tests and benchmarks). */
+  /** The cache being built for the current text (members and top-level chunks alike). */
+  private next = new Map<string, ChunkResult[]>();
+  /** Fresh work of the analysis under way (see MAX_FRESH_CHUNKS). */
+  private freshChunks = 0;
+  private freshChars = 0;
+  /** Short ids of container headers (see memberChunks), and the analysis that last used each. */
+  private readonly headerIds = new Map<string, string>();
+  private readonly headers = new Map<string, number>();
+  private nextHeaderId = 0;
+  private generation = 0;
+  /** macroIsExpanded answers for the text under analysis, by macro start (keys ask about every macro of a container and of its member). */
+  private expanded = new Map<number, boolean>();
+  /** Top-level chunks in the last analysis, and how many of them came from the cache (for tests and benchmarks). */
   lastChunks = 0;
   cachedChunks = 0;
+  /** The same for members of impl, trait and mod blocks that were looked up on their own. */
+  lastMembers = 0;
+  cachedMembers = 0;
+  /** Whether the last analysis took the whole-file path (see MAX_FRESH_SHARE). */
+  wholeFile = false;
 
   analyze(doc: ParsedDocument, ctx: AnalysisContext): Analysis {
     this.lastChunks = 0;
     this.cachedChunks = 0;
+    this.lastMembers = 0;
+    this.cachedMembers = 0;
+    this.freshChunks = 0;
+    this.freshChars = 0;
+    this.expanded = new Map();
+    this.wholeFile = false;
     if (safetyTree(doc).unsafeExternKeywords.length > 0) {
-      this.cache.clear();
+      this.clear();
       return analyze(doc, ctx);
     }
-    const text = doc.text;
     const root = doc.root;
     // The root's type matters too: a file that fails to parse as a whole has an ERROR root.
     const facts = `${optionsKey(ctx.safety)}\u0000${root.type}\u0000${innerAttributes(root).map((a) => a.text).join('\n')}\u0000`;
     // When a file-wide fact changes no entry can be reused; otherwise keys need not repeat them.
-    if (facts !== this.facts) this.cache.clear();
+    if (facts !== this.facts) {
+      this.cache.clear();
+      this.previous.clear();
+    }
     this.facts = facts;
-    const next = new Map<string, ChunkResult[]>();
+    this.next = new Map();
+    const chunks = chunksOf(doc.text, doc.root, 0);
+    // Nothing to reuse (a document just opened, or new options): no chunk would be found.
+    if (this.cache.size === 0 && this.previous.size === 0) return this.analyseWholeFile(doc, ctx, chunks);
     const findings: Finding[] = [];
     const sites: UnsafeSite[] = [];
-    for (const chunk of chunksOf(doc)) {
-      this.lastChunks++;
-      const body = text.slice(chunk.start, chunk.end);
-      const context = above(text, chunk, body) + '\u0000' + expansions(doc, ctx.safety, chunk, body);
-      let result = lookUp(this.cache, body, context, chunk.start) ?? lookUp(next, body, context, chunk.start);
-      if (result) this.cachedChunks++;
-      else {
-        const fresh = analyseChunk(doc, ctx.safety, chunk);
-        if (chunk.nodes.some((n) => n.hasError || n.isMissing) || !fresh.findings.every((f) => findingWithin(f, chunk)) || !fresh.sites.every((s) => siteWithin(s, chunk))) {
-          findings.push(...fresh.findings);
-          sites.push(...fresh.sites);
-          continue;
-        }
-        result = { context, base: chunk.start, findings: fresh.findings, sites: fresh.sites };
+    try {
+      for (const chunk of chunks) {
+        this.lastChunks++;
+        const { result, cached } = this.chunkResult(doc, ctx.safety, chunk, '', false);
+        if (cached) this.cachedChunks++;
+        findings.push(...result.findings);
+        sites.push(...result.sites);
       }
-      const list = next.get(body);
-      if (list) list.push(result);
-      else next.set(body, [result]);
-      findings.push(...result.findings);
-      sites.push(...result.sites);
+    } catch (e) {
+      if (!(e instanceof TooManyMisses)) {
+        this.clear();
+        throw e;
+      }
+      return this.analyseWholeFile(doc, ctx, chunks);
     }
-    // Only the chunks of the current text stay: the cache never outgrows the document.
-    this.cache = next;
+    this.rotate();
     return assembleAnalysis(doc, ctx, sites, findings);
   }
 
   clear(): void {
     this.cache.clear();
+    this.previous.clear();
+    this.next = new Map();
     this.facts = '';
+  }
+
+  /** Only the entries of the current and the previous text stay: the cache never outgrows two versions of the document. */
+  private rotate(): void {
+    this.previous = this.cache;
+    this.cache = this.next;
+    this.next = new Map();
+    for (const [header, used] of this.headers) {
+      if (used >= this.generation - 1) continue;
+      this.headers.delete(header);
+      this.headerIds.delete(header);
+    }
+    this.generation++;
+  }
+
+  /**
+   * memberChunks, with the header part of the members' key replaced by a short id: every member
+   * of a block would otherwise hold its own copy of the block's header text in its key.
+   */
+  private memberChunks(doc: ParsedDocument, chunk: Chunk, outer: string): Members | undefined {
+    const members = memberChunks(doc, chunk, outer);
+    if (!members) return undefined;
+    let id = this.headerIds.get(members.header);
+    if (id === undefined) this.headerIds.set(members.header, (id = `\u0002${this.nextHeaderId++}`));
+    this.headers.set(members.header, this.generation);
+    return { chunks: members.chunks, header: id };
+  }
+
+  /**
+   * The safety analysis of the whole file in one go, and its results shared out to the chunks
+   * (and members) they lie in, so that the next keystroke finds them cached. A chunk's share is
+   * what analysing the chunk alone gives: every finding and site belongs to the node it starts
+   * in, and shares that leave their chunk are not stored, as on the chunk-by-chunk path.
+   */
+  private analyseWholeFile(doc: ParsedDocument, ctx: AnalysisContext, chunks: readonly Chunk[]): Analysis {
+    this.wholeFile = true;
+    this.lastChunks = chunks.length;
+    this.cachedChunks = 0;
+    this.next = new Map();
+    const sites = collectUnsafeSites(doc);
+    const findings = checkSafety(doc, sites, ctx.safety);
+    this.share(doc, ctx.safety, chunks, '', { findings, sites });
+    this.rotate();
+    return assembleAnalysis(doc, ctx, sites, findings);
+  }
+
+  /** Stores each chunk's share of `all` (in document order) under its key, members of containers too. */
+  private share(doc: ParsedDocument, options: SafetyOptions, chunks: readonly Chunk[], outer: string, all: ChunkFindings): ChunkFindings {
+    const findings = groupBy(chunks, all.findings, (f) => f.span.start);
+    const sites = groupBy(chunks, all.sites, (s) => s.keyword.start);
+    chunks.forEach((chunk, i) => {
+      const part = { findings: findings.groups[i]!, sites: sites.groups[i]! };
+      const key = this.keyOf(doc, options, chunk, outer, outer !== '' && i === 0);
+      if (isExact(chunk, part)) this.remember(key.body, { context: key.context, reach: key.reach, base: chunk.start, ...part });
+      const members = this.memberChunks(doc, chunk, outer);
+      if (members) {
+        const shell = this.share(doc, options, members.chunks, members.header, part);
+        const firstMember = members.chunks[0]!.start;
+        // Members are only looked up when the shell's sites come first (see splitContainer); else
+        // their entries would never be read.
+        if (!shellFirst(shell, firstMember)) for (const m of members.chunks) this.forget(this.keyOf(doc, options, m, members.header, m === members.chunks[0]));
+      }
+    });
+    return { findings: findings.rest, sites: sites.rest };
+  }
+
+  /**
+   * A chunk's findings and sites: from the cache, or analysed (a large container member by member,
+   * see splitContainer) and stored when exact. `outer` keys the enclosing containers of a member.
+   */
+  private chunkResult(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string, first: boolean): { result: ChunkFindings; cached: boolean } {
+    const key = this.keyOf(doc, options, chunk, outer, first);
+    const hit = lookUp(this.cache, key, chunk.start) ?? lookUp(this.previous, key, chunk.start) ?? lookUp(this.next, key, chunk.start);
+    if (hit) {
+      this.remember(key.body, hit);
+      return { result: hit, cached: true };
+    }
+    const fresh = this.splitContainer(doc, options, chunk, outer) ?? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start);
+    if (isExact(chunk, fresh)) this.remember(key.body, { context: key.context, reach: key.reach, base: chunk.start, findings: fresh.findings, sites: fresh.sites });
+    return { result: fresh, cached: false };
+  }
+
+  /** `size`: the length of the text analysed (for the budget). */
+  private analyseFresh(doc: ParsedDocument, options: SafetyOptions, nodes: readonly SyntaxNode[], size: number, skip?: readonly Span[]): ChunkFindings {
+    this.freshChars += size;
+    if (++this.freshChunks > MAX_FRESH_CHUNKS || this.freshChars > Math.max(MIN_FRESH_BUDGET, doc.text.length * MAX_FRESH_SHARE)) throw new TooManyMisses();
+    return analyseChunk(doc, options, nodes, skip);
+  }
+
+  /** The cache key of a chunk: its text, and everything else its results depend on (see the module comment). */
+  private keyOf(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string, first: boolean): Key {
+    const text = doc.text;
+    const body = text.slice(chunk.start, chunk.end);
+    const { tag, reach } = above(text, chunk, body);
+    return { body, reach, context: `${tag}\u0000${this.expansions(doc, options, chunk, body)}\u0000${outer}${first ? '\u0001' : ''}` };
+  }
+
+  /** Whether each `macro_rules!` defined in the chunk is expanded (a file-wide fact). */
+  private expansions(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, body: string): string {
+    if (!body.includes('macro_rules')) return '';
+    const ctx: RuleContext = { doc, lines: doc.lines, root: doc.root, sites: [], options };
+    const expanded = (m: SyntaxNode): boolean => {
+      let known = this.expanded.get(m.startIndex);
+      if (known === undefined) this.expanded.set(m.startIndex, (known = macroIsExpanded(ctx, m)));
+      return known;
+    };
+    return chunk.nodes.flatMap((top) => nodesOfType(top, MACROS)).map((m) => (expanded(m) ? '1' : '0')).join('');
+  }
+
+  private remember(body: string, result: ChunkResult): void {
+    const list = this.next.get(body);
+    if (!list) this.next.set(body, [result]);
+    else if (!list.some((e) => e.context === result.context && e.reach === result.reach)) list.push(result);
+  }
+
+  private forget(key: Key): void {
+    const list = this.next.get(key.body)?.filter((e) => e.context !== key.context || e.reach !== key.reach);
+    if (list?.length) this.next.set(key.body, list);
+    else this.next.delete(key.body);
+  }
+
+  /**
+   * A chunk ending with an impl, trait or mod block, analysed as its shell (everything outside the
+   * member chunks: attributes, header, the block's own site) plus each member chunk looked up on its
+   * own, keyed like top-level chunks with the enclosing headers and inner attributes added. So a
+   * keystroke in one method of a large impl re-checks that method only. Undefined (analyse whole)
+   * when the block has no members to split or the shell's sites would not come first.
+   */
+  private splitContainer(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string): ChunkFindings | undefined {
+    const members = this.memberChunks(doc, chunk, outer);
+    if (!members) return undefined;
+    const skip = members.chunks.map((m) => ({ start: m.start, end: m.end }));
+    const shell = this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start - skip.reduce((n, r) => n + r.end - r.start, 0), skip);
+    if (!shellFirst(shell, members.chunks[0]!.start)) return undefined;
+    const findings: Finding[] = [...shell.findings];
+    const sites: UnsafeSite[] = [...shell.sites];
+    members.chunks.forEach((member, i) => {
+      this.lastMembers++;
+      const { result, cached } = this.chunkResult(doc, options, member, members.header, i === 0);
+      if (cached) this.cachedMembers++;
+      findings.push(...result.findings);
+      sites.push(...result.sites);
+    });
+    return { findings, sites };
   }
 }
 
-function analyseChunk(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk): ChunkFindings {
-  const sites = collectUnsafeSites(doc, chunk.nodes);
-  return { sites, findings: checkSafety(doc, sites, options, chunk.nodes) };
+/**
+ * The member chunks of a chunk ending with an impl, trait or mod block: its items, each with the
+ * comments and attributes above it, starting on the line after the `{` (which must end its line).
+ * Anything after the last member's line (a trailing comment, the `}`) stays in the shell.
+ */
+function memberChunks(doc: ParsedDocument, chunk: Chunk, outer: string): Members | undefined {
+  const container = chunk.nodes[chunk.nodes.length - 1];
+  if (!container || !CONTAINERS.has(container.type)) return undefined;
+  const list = container.childForFieldName('body');
+  if (!list || list.type !== 'declaration_list') return undefined;
+  const text = doc.text;
+  const open = list.startIndex + 1;
+  const nl = text.indexOf('\n', open);
+  if (nl < 0 || text.slice(open, nl).trim() !== '') return undefined;
+  const chunks = chunksOf(text, list, nl + 1).filter((m) => m.nodes.length > 0 && m.end <= list.endIndex && m.nodes.every((n) => n.type !== '}'));
+  if (chunks.length === 0) return undefined;
+  return { chunks, header: `${outer}\u0002${text.slice(chunk.start, open)}\u0000${innerAttributes(list).map((a) => a.text).join('\n')}` };
+}
+
+/** Whether every site of a container's shell comes before its members, as in a whole-file analysis's order. */
+function shellFirst(shell: ChunkFindings, firstMember: number): boolean {
+  return shell.sites.every((s) => s.keyword.start < firstMember && s.span.start < firstMember);
+}
+
+/** Results may be stored for the chunk's text: no parse errors, nothing outside the chunk. */
+function isExact(chunk: Chunk, result: ChunkFindings): boolean {
+  return !chunk.nodes.some((n) => n.hasError || n.isMissing) && result.findings.every((f) => findingWithin(f, chunk)) && result.sites.every((s) => siteWithin(s, chunk));
+}
+
+/** `items` (in any order) by the chunk their start lies in, keeping their order; `rest` lie in none. */
+function groupBy<T>(chunks: readonly Chunk[], items: readonly T[], startOf: (item: T) => number): { groups: T[][]; rest: T[] } {
+  const groups = chunks.map((): T[] => []);
+  const rest: T[] = [];
+  for (const item of items) {
+    const at = startOf(item);
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (chunks[mid]!.start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const chunk = chunks[lo];
+    if (chunk && at >= chunk.start && at < chunk.end) groups[lo]!.push(item);
+    else rest.push(item);
+  }
+  return { groups, rest };
+}
+
+function analyseChunk(doc: ParsedDocument, options: SafetyOptions, nodes: readonly SyntaxNode[], skip?: readonly Span[]): ChunkFindings {
+  const sites = collectUnsafeSites(doc, nodes, skip);
+  return { sites, findings: checkSafety(doc, sites, options, nodes, skip) };
 }
 
 /** Items as rustc counts them at the top level (an item-level macro call counts too). */
@@ -119,17 +377,20 @@ function isTopLevelItem(type: string): boolean {
   return ITEM_TYPES.has(type) || type === 'macro_invocation';
 }
 
-/** Chunks in document order; together they cover the whole text. */
-function chunksOf(doc: ParsedDocument): Chunk[] {
-  const text = doc.text;
+/**
+ * Chunks of `parent`'s children from `from` on, in document order; at the top level they cover
+ * the whole text. A block's `{` and `}` land in its chunks too (callers of members leave them out).
+ */
+function chunksOf(text: string, parent: SyntaxNode, from: number): Chunk[] {
   const chunks: Chunk[] = [];
-  let start = 0;
+  let start = from;
   let nodes: SyntaxNode[] = [];
-  const cursor = doc.root.walk();
+  const cursor = parent.walk();
   try {
     if (cursor.gotoFirstChild()) {
       do {
         const node = cursor.currentNode;
+        if (from > 0 && node.endIndex <= from) continue;
         nodes.push(node);
         if (!isTopLevelItem(node.type)) continue;
         // The chunk ends after the item's line, when nothing but blanks follows it there.
@@ -149,25 +410,19 @@ function chunksOf(doc: ParsedDocument): Chunk[] {
 }
 
 /** The text above a chunk that its comment scans may read (see the module comment). */
-function above(text: string, chunk: Chunk, body: string): string {
-  if (chunk.start === 0) return '\u0001';
+function above(text: string, chunk: Chunk, body: string): { tag: string; reach: string } {
+  if (chunk.start === 0) return { tag: 'S', reach: '' };
   const prevLine = text.slice(text.lastIndexOf('\n', chunk.start - 2) + 1, chunk.start);
-  if (!body.includes('*/') && !prevLine.includes('*/')) return prevLine;
+  if (!body.includes('*/') && !prevLine.includes('*/')) return { tag: `L${prevLine}`, reach: '' };
+  // A slice, not a concatenation: it shares the document's text instead of copying it into the key.
   for (let at = text.lastIndexOf('/*', chunk.start - 1); at >= 0; at = text.lastIndexOf('/*', at - 1)) {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (text.slice(lineStart, at).trim() === '') return `\u0002${text.slice(lineStart, chunk.start)}`;
+    if (text.slice(lineStart, at).trim() === '') return { tag: 'B', reach: text.slice(lineStart, chunk.start) };
   }
-  return `\u0003${text.slice(0, chunk.start)}`;
+  return { tag: 'F', reach: text.slice(0, chunk.start) };
 }
 
 const MACROS: ReadonlySet<string> = new Set(['macro_definition']);
-
-/** Whether each `macro_rules!` defined in the chunk is expanded (a file-wide fact). */
-function expansions(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, body: string): string {
-  if (!body.includes('macro_rules')) return '';
-  const ctx: RuleContext = { doc, lines: doc.lines, root: doc.root, sites: [], options };
-  return chunk.nodes.flatMap((top) => nodesOfType(top, MACROS)).map((m) => (macroIsExpanded(ctx, m) ? '1' : '0')).join('');
-}
 
 const within = (s: Span, chunk: Chunk): boolean => s.start >= chunk.start && s.end <= chunk.end;
 

@@ -4,7 +4,7 @@
  * it at once. Every run reads the newest text after its one await, so an analysis superseded by a
  * later edit never publishes stale findings, and a burst of edits costs one incremental parse.
  */
-import type { Analysis, AnalysisContext } from '../core/analyze';
+import { analyze, type Analysis, type AnalysisContext } from '../core/analyze';
 import type { Fix } from '../core/findings';
 import { IncrementalAnalyzer } from '../core/incremental';
 import type { ParsedDocument } from '../core/parser';
@@ -181,9 +181,12 @@ export class AnalysisService {
   private analyseParsed(doc: OpenDocument, parsed: ParsedDocument, settings: RflLensSettings): DocumentAnalysis {
     try {
       const ctx = this.contexts.contextFor(doc.uri, settings);
+      // A document analysed for the first time gets a plain analysis: most open documents are
+      // never edited, and per-item caches for them would hold memory for nothing. The first
+      // re-analysis (an edit) starts the cache.
       let incremental = this.incremental.get(doc.uri);
-      if (!incremental) this.incremental.set(doc.uri, (incremental = new IncrementalAnalyzer()));
-      const analysis = incremental.analyze(parsed, ctx);
+      if (!incremental && this.cache.has(doc.uri)) this.incremental.set(doc.uri, (incremental = new IncrementalAnalyzer()));
+      const analysis = incremental ? incremental.analyze(parsed, ctx) : analyze(parsed, ctx);
       const lines = parsed.lines;
       const fixes = new Map<string, readonly Fix[]>();
       for (const f of analysis.findings) {

@@ -11,12 +11,22 @@ export function unsafeRegionSpans(doc: ParsedDocument, sites: readonly UnsafeSit
   for (const site of sites) {
     if (site.kind === 'block' || site.kind === 'impl') regions.push(site.span);
     else if (site.kind === 'fn') {
-      const item = doc.root.descendantForIndex(site.keyword.start, site.keyword.end);
-      let node = item;
-      while (node && node.type !== 'function_item' && node.type !== 'function_signature_item') node = node.parent;
-      const body = node?.type === 'function_item' ? node.childForFieldName('body') : null;
-      if (body) regions.push({ start: body.startIndex, end: body.endIndex });
+      const body = fnBody(doc, site.span);
+      if (body) regions.push(body);
     }
   }
   return regions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * A fn site's span is its whole item, and a fn with a body ends with that block: the smallest
+ * named node around the closing `}` is the body. Found from the root downwards, as tree-sitter's
+ * `.parent` walks (linear in the file per step) would cost a keystroke a good part of its budget.
+ * A signature without a body ends with `;`, whose smallest named node is the item itself.
+ */
+function fnBody(doc: ParsedDocument, item: Span): Span | undefined {
+  if (item.end <= item.start) return undefined;
+  const node = doc.root.namedDescendantForIndex(item.end - 1, item.end);
+  if (!node || node.type !== 'block' || node.endIndex !== item.end || node.startIndex <= item.start) return undefined;
+  return { start: node.startIndex, end: node.endIndex };
 }

@@ -46,11 +46,14 @@ function sources(): { name: string; text: string }[] {
 }
 
 /** A random edit as an LSP change: an insertion, a deletion or a replacement at a random place. */
-function randomEdit(doc: ParsedDocument, next: () => number): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+
+/** `place` picks the offset; by default anywhere in the text. */
+function randomEdit(doc: ParsedDocument, next: () => number, place?: (text: string) => number): Edit {
   const text = doc.text;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   // Edits at line starts are the common case in real typing around items; keep both kinds.
-  let start = Math.floor(next() * (text.length + 1));
+  let start = place ? place(text) : Math.floor(next() * (text.length + 1));
   if (next() < 0.4) start = text.lastIndexOf('\n', start - 1) + 1;
   // Never split a surrogate pair or a CRLF.
   if (/[\udc00-\udfff]/.test(text[start] ?? '') || (text[start] === '\n' && text[start - 1] === '\r')) start--;
@@ -64,6 +67,41 @@ function randomEdit(doc: ParsedDocument, next: () => number): { range: { start: 
 
 function comparable(a: Analysis): unknown {
   return { findings: a.findings, unsafeSites: a.unsafeSites, gates: a.gates };
+}
+
+/**
+ * A file of large impl, trait and mod blocks (nested too) whose members are cached one by one:
+ * unsafe fns with and without `# Safety` docs, SAFETY comments in and above members, lint
+ * attributes and inner attributes on the blocks, cfg, visibility and a macro defined in a mod.
+ */
+function containerFile(): string {
+  const member = (i: number): string => [
+    `    /// Reads slot ${i}.\n    ///\n    /// # Safety\n    ///\n    /// The slot must be initialised.\n    pub unsafe fn read_${i}(&self) -> u32 {\n        // SAFETY: the caller guarantees slot ${i} is initialised.\n        unsafe { *self.p.add(${i}) }\n    }\n`,
+    `    fn write_${i}(&mut self, v: u32) {\n        unsafe { *self.p.add(${i}) = v };\n    }\n`,
+    `    // SAFETY: not needed on a safe fn.\n    fn safe_${i}(&self) -> u32 {\n        ${i}\n    }\n`,
+    `    #[allow(clippy::undocumented_unsafe_blocks)]\n    fn allowed_${i}(&self) {\n        let _ = unsafe { *self.p };\n    }\n`,
+    `    const C_${i}: u32 = unsafe { ${i} };\n`,
+  ][i % 5]!;
+  const members = (n: number, from: number): string => Array.from({ length: n }, (_, i) => member(from + i)).join('\n');
+  return [
+    '#![allow(dead_code)]\n',
+    `pub struct Buf {\n    p: *mut u32,\n}\n`,
+    `impl Buf {\n${members(10, 0)}}\n`,
+    `// SAFETY: Buf owns its pointer.\nunsafe impl Send for Buf {\n}\n`,
+    `#[expect(clippy::missing_safety_doc)]\nimpl Clone for Buf {\n    fn clone(&self) -> Self {\n        Self { p: self.p }\n    }\n\n    unsafe fn raw(&self) {}\n}\n`,
+    `/// # Safety\n///\n/// Implementors must be sound.\npub unsafe trait Device {\n    /// # Safety\n    ///\n    /// Only from probe.\n    unsafe fn probe(&self);\n\n    unsafe fn remove(&self);\n\n    fn name(&self) -> &str {\n        unsafe { core::str::from_utf8_unchecked(b"dev") }\n    }\n}\n`,
+    `mod private {\n    #![allow(clippy::undocumented_unsafe_blocks)]\n\n    pub unsafe fn hidden() {}\n\n    pub mod deeper {\n        pub unsafe fn exported() {}\n\n        impl super::super::Buf {\n${members(6, 10).replace(/^/gm, '    ')}        }\n    }\n\n    macro_rules! m {\n        () => { unsafe { 1 } };\n    }\n\n    fn uses() -> u32 {\n        m!()\n    }\n}\n`,
+    `pub mod open {\n    #[cfg(test)]\n    pub unsafe fn test_only() {}\n\n    pub unsafe fn documented() {}\n\n${members(5, 20)}}\n`,
+  ].join('\n');
+}
+
+/** A random offset inside the body of an impl, trait or mod block (so the members' cache is hit). */
+function insideContainer(doc: ParsedDocument, next: () => number): (text: string) => number {
+  const lists = doc.root.descendantsOfType('declaration_list').flatMap((n) => (n ? [{ start: n.startIndex + 1, end: n.endIndex - 1 }] : []));
+  return (text) => {
+    const list = lists[Math.floor(next() * lists.length)];
+    return list && list.end > list.start ? list.start + Math.floor(next() * (list.end - list.start)) : Math.floor(next() * (text.length + 1));
+  };
 }
 
 describe('IncrementalAnalyzer', function () {
@@ -108,6 +146,110 @@ describe('IncrementalAnalyzer', function () {
     // The cache is used at all: most chunks come from it after the first analysis.
     if (differentTrees) console.log(`      (${differentTrees} edits re-parsed to a tree unlike a fresh parse; compared on the same tree)`);
     assert.ok(cachedChunks > 400, `only ${cachedChunks} chunks were served from the cache`);
+  });
+
+  it('equals a fresh analysis after each of 600 random edits inside impl, trait and mod blocks', () => {
+    const next = rng(11);
+    const generated = { name: 'containers.rs', text: containerFile() };
+    const files = [generated, generated, ...sources().filter((f) => /\b(impl|trait|mod)\b[^;{]*\{\s*\n/.test(f.text))];
+    const kernel = resolver.contextFor(undefined);
+    // The kernel's check-private-items and clippy's default both: visibility decides the doc lints only without it.
+    const contexts = [kernel, { ...kernel, safety: { ...kernel.safety, checkPrivateItems: !kernel.safety.checkPrivateItems } }];
+    let edits = 0;
+    let cachedMembers = 0;
+    let wholeFile = 0;
+    for (let round = 0; edits < 600; round++) {
+      const source = files[round % files.length]!;
+      const ctx = contexts[round % contexts.length]!;
+      const doc = new ParsedDocument(parser, source.text);
+      const incremental = new IncrementalAnalyzer();
+      try {
+        incremental.analyze(doc, ctx);
+        if (incremental.wholeFile) wholeFile++;
+        for (let i = 0; i < 30 && edits < 600; i++, edits++) {
+          doc.applyChanges([randomEdit(doc, next, insideContainer(doc, next))]);
+          const cached = incremental.analyze(doc, ctx);
+          const fresh = new ParsedDocument(parser, doc.text);
+          try {
+            const sameTree = fresh.root.toString() === doc.root.toString();
+            assert.deepStrictEqual(comparable(cached), comparable(analyze(sameTree ? fresh : doc, ctx)), `${source.name}, edit ${i + 1}:\n${doc.text}`);
+          } finally {
+            fresh.dispose();
+          }
+          cachedMembers += incremental.cachedMembers;
+          if (incremental.wholeFile) wholeFile++;
+        }
+      } finally {
+        doc.dispose();
+      }
+    }
+    // Members are served from their own cache entries, not only whole top-level items.
+    assert.ok(cachedMembers > 1000, `only ${cachedMembers} members were served from the cache`);
+    // Both paths ran: item by item, and the whole file at once when an edit left too much to redo.
+    assert.ok(wholeFile > 0 && wholeFile < edits / 2, `${wholeFile} of ${edits} edits and first analyses took the whole file at once`);
+  });
+
+  it('re-analyses only the member of a large impl that changed', () => {
+    const doc = new ParsedDocument(parser, containerFile());
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    try {
+      incremental.analyze(doc, ctx);
+      assert.equal(incremental.cachedMembers, 0);
+      // Inside `write_1`, the second member of `impl Buf`.
+      const at = doc.text.indexOf('unsafe { *self.p.add(1) = v }');
+      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: ' ' }]);
+      const result = incremental.analyze(doc, ctx);
+      // One top-level chunk (the impl) missed; of its 10 members, only the edited one did.
+      assert.equal(incremental.wholeFile, false);
+      assert.equal(incremental.lastChunks - incremental.cachedChunks, 1);
+      assert.equal(incremental.lastMembers, 10);
+      assert.equal(incremental.cachedMembers, 9);
+      const fresh = new ParsedDocument(parser, doc.text);
+      try {
+        const expected = analyze(fresh, ctx);
+        assert.deepStrictEqual(comparable(result), comparable(expected));
+        // The edited member's missing SAFETY comment is still reported, at its new place.
+        const line = fresh.lines.lineOf(at);
+        assert.deepStrictEqual(
+          result.findings.filter((f) => f.code === 'missing-safety-comment' && doc.lines.lineOf(f.span.start) === line).map((f) => doc.lines.rangeOf(f.span)),
+          [{ start: { line, character: 9 }, end: { line, character: 38 } }],
+        );
+      } finally {
+        fresh.dispose();
+      }
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('shares a whole-file analysis out to chunks and members exactly', () => {
+    // Large enough that analysing every chunk on its own costs more than the whole file at once.
+    const text = Array.from({ length: 10 }, (_, i) => containerFile().replace(/\bBuf\b/g, `Buf${i}`).replace('#![allow(dead_code)]\n', '')).join('\n');
+    const doc = new ParsedDocument(parser, text);
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    const next = rng(5);
+    try {
+      assert.deepStrictEqual(comparable(incremental.analyze(doc, ctx)), comparable(analyze(doc, ctx)));
+      assert.equal(incremental.wholeFile, true);
+      let cachedMembers = 0;
+      for (let i = 0; i < 40; i++) {
+        doc.applyChanges([randomEdit(doc, next, insideContainer(doc, next))]);
+        const cached = incremental.analyze(doc, ctx);
+        cachedMembers += incremental.cachedMembers;
+        const fresh = new ParsedDocument(parser, doc.text);
+        try {
+          const sameTree = fresh.root.toString() === doc.root.toString();
+          assert.deepStrictEqual(comparable(cached), comparable(analyze(sameTree ? fresh : doc, ctx)), `edit ${i + 1}:\n${doc.text}`);
+        } finally {
+          fresh.dispose();
+        }
+      }
+      assert.ok(cachedMembers > 40 * 20, `only ${cachedMembers} members were served from the cache`);
+    } finally {
+      doc.dispose();
+    }
   });
 
   it('follows a change of SAFETY options without stale results', () => {

@@ -12,6 +12,25 @@ describe('positions', () => {
     assert.deepEqual([0, 1, 2, 3].map((l) => lines.lineText(l)), ['fn a() {}', '// é世😀 x', 'let y = 1;', 'z']);
   });
 
+  it('finds the same line starts on the \\n-only fast path as a char-by-char scan', () => {
+    // A reference scan, written out here so the fast path is checked against the plain definition.
+    const reference = (t: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === '\n') starts.push(i + 1);
+        else if (t[i] === '\r') {
+          if (t[i + 1] === '\n') i++;
+          starts.push(i + 1);
+        }
+      }
+      return starts;
+    };
+    for (const t of ['', '\n', '\n\n', 'a', 'a\nb', 'a\n', '\na\n\nb\n', 'x\r', '\r\n\r', 'a\r\nb\nc\rd', '😀\n世\n']) {
+      assert.deepEqual(new LineIndex(t).lineStarts, reference(t), JSON.stringify(t));
+    }
+    assert.deepEqual(new LineIndex('ab\ncd\n\ne').lineStarts, [0, 3, 6, 7]);
+  });
+
   it('gives LSP positions in UTF-16 code units', () => {
     assert.deepEqual(lines.positionAt(xOffset), { line: 1, character: 8 });
     assert.equal(lines.offsetAt({ line: 1, character: 8 }), xOffset);

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../findings';
 import type { ParsedDocument, SyntaxNode } from '../parser';
+import type { Span } from '../positions';
 import { missingSafetyComment } from '../rules/safety/missing-safety-comment';
 import { missingSafetyDoc } from '../rules/safety/missing-safety-doc';
 import { safetyCommentPlaceholder } from '../rules/safety/safety-comment-placeholder';
@@ -25,12 +26,12 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   safetyCommentStyle,
 ];
 
-/** `scope`: analyse only these top-level nodes (see RuleContext.scope); `sites` come from the same scope. */
-export function checkSafety(doc: ParsedDocument, sites: readonly UnsafeSite[], options: SafetyOptions, scope?: readonly SyntaxNode[]): Finding[] {
+/** `scope`, `skip`: analyse only these nodes (see RuleContext); `sites` come from the same scope. */
+export function checkSafety(doc: ParsedDocument, sites: readonly UnsafeSite[], options: SafetyOptions, scope?: readonly SyntaxNode[], skip?: readonly Span[]): Finding[] {
   // The given sites fix which constructs exist; documentation depends on the options, so the
   // located sites are recomputed under them and matched back by keyword position.
   const wanted = new Set(sites.map((s) => s.keyword.start));
-  const located = collectSites(doc, options, scope).filter((s) => wanted.has(s.site.keyword.start));
-  const ctx: RuleContext = { doc, lines: doc.lines, root: safetyTree(doc).root, sites: located, options, scope };
+  const located = collectSites(doc, options, scope, skip).filter((s) => wanted.has(s.site.keyword.start));
+  const ctx: RuleContext = { doc, lines: doc.lines, root: safetyTree(doc).root, sites: located, options, scope, skip };
   return SAFETY_RULES.flatMap((rule) => rule.check(ctx));
 }

@@ -12,11 +12,12 @@ import { safetyTree } from './externBlocks';
 import { assumedDocumented, blockSafetyComment, bodySearchFromLine, itemSafetyComment, itemSearchFromLine } from './placement';
 import { isItem, nodesOfType, unsafeKeyword } from './syntax';
 import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyDoc, type SafetyOptions, type UnsafeSite } from './types';
+import { nodesOutside } from './ruleContext';
 import { depthAtMost, nextSiblingOf, parentOf } from './treeIndex';
 
-/** `scope`: only the sites inside these top-level nodes (see RuleContext.scope). */
-export function collectUnsafeSites(doc: ParsedDocument, scope?: readonly SyntaxNode[]): UnsafeSite[] {
-  return collectSites(doc, CLIPPY_DEFAULT_SAFETY_OPTIONS, scope).map((s) => s.site);
+/** `scope`: only the sites inside these nodes, leaving out those starting in `skip` (see RuleContext). */
+export function collectUnsafeSites(doc: ParsedDocument, scope?: readonly SyntaxNode[], skip?: readonly Span[]): UnsafeSite[] {
+  return collectSites(doc, CLIPPY_DEFAULT_SAFETY_OPTIONS, scope, skip).map((s) => s.site);
 }
 
 /** A site with the syntax node it came from, for the rules. */
@@ -45,22 +46,24 @@ const SITE_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 // The last result: checkSafety asks again right after collectUnsafeSites for the same tree.
-let last: { doc: ParsedDocument; tree: unknown; key: string; scope?: readonly SyntaxNode[]; sites: LocatedSite[] } | undefined;
+let last: { doc: ParsedDocument; tree: unknown; key: string; scope?: readonly SyntaxNode[]; skip?: readonly Span[]; sites: LocatedSite[] } | undefined;
 
-export function collectSites(doc: ParsedDocument, options: SafetyOptions, scope?: readonly SyntaxNode[]): LocatedSite[] {
+export function collectSites(doc: ParsedDocument, options: SafetyOptions, scope?: readonly SyntaxNode[], skip?: readonly Span[]): LocatedSite[] {
   // Only the comment placement options change what the inventory finds.
   const key = `${options.acceptCommentAboveStatement}/${options.acceptCommentAboveAttributes}/${options.crateRoot ?? true}`;
-  if (last && last.doc === doc && last.tree === doc.tree && last.key === key && last.scope === scope) return last.sites;
-  const sites = computeSites(doc, options, scope);
-  last = { doc, tree: doc.tree, key, scope, sites };
+  if (last && last.doc === doc && last.tree === doc.tree && last.key === key && last.scope === scope && last.skip === skip) return last.sites;
+  const sites = computeSites(doc, options, scope, skip);
+  last = { doc, tree: doc.tree, key, scope, skip, sites };
   return sites;
 }
 
-function computeSites(doc: ParsedDocument, options: SafetyOptions, scope: readonly SyntaxNode[] | undefined): LocatedSite[] {
+function computeSites(doc: ParsedDocument, options: SafetyOptions, scope: readonly SyntaxNode[] | undefined, skip: readonly Span[] | undefined): LocatedSite[] {
   const { root, unsafeExternKeywords } = safetyTree(doc);
   const lines = doc.lines;
   const out: LocatedSite[] = [];
-  const scanned = scope ? scope.flatMap((top) => nodesOfType(top, SITE_TYPES, TOKEN_TREES)) : nodesOfType(root, SITE_TYPES, TOKEN_TREES);
+  const scanned = skip?.length
+    ? (scope ?? [root]).flatMap((top) => nodesOutside(top, SITE_TYPES, TOKEN_TREES, skip))
+    : scope ? scope.flatMap((top) => nodesOfType(top, SITE_TYPES, TOKEN_TREES)) : nodesOfType(root, SITE_TYPES, TOKEN_TREES);
   const candidates = scanned.filter((n) => mayBeSite(doc.text, n));
   for (const node of candidates) {
     if (!depthAtMost(node, MAX_DEPTH)) continue;

@@ -44,8 +44,11 @@ const FEATURES: readonly { register(services: Services): ServerCapabilities }[] 
   report,
 ];
 
-/** Default wait between a keystroke and its analysis; RFL_LENS_DEBOUNCE_MS overrides it (tests). */
-const DEFAULT_DEBOUNCE_MS = 25;
+/**
+ * Default wait between a keystroke and its analysis; RFL_LENS_DEBOUNCE_MS overrides it (tests).
+ * Short: re-analysis is incremental, so the debounce only has to merge bursts (paste, multi-cursor).
+ */
+const DEFAULT_DEBOUNCE_MS = 5;
 /** Idle time before a broken incremental tree is re-parsed from scratch; RFL_LENS_SETTLE_MS overrides it. */
 const DEFAULT_SETTLE_MS = 300;
 

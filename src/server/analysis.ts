@@ -126,12 +126,12 @@ export class AnalysisService {
     const before = this.documents.get(uri);
     if (!before) return undefined;
     let result: DocumentAnalysis;
+    let parsed: ParsedDocument | undefined;
     const size = Buffer.byteLength(before.text, 'utf8');
     if (size > settings.maxFileSize) {
       const message = `it is ${size} bytes, over rflLens.maxFileSize (${settings.maxFileSize})`;
       result = this.skippedResult(before, settings, { reason: 'too-large', message });
     } else {
-      let parsed: ParsedDocument | undefined;
       try {
         parsed = await this.documents.parsed(uri);
       } catch (e) {
@@ -150,7 +150,9 @@ export class AnalysisService {
         this.log.error(`analysis listener failed for ${uri}: ${describe(e)}`);
       }
     }
-    this.scheduleSettle(uri, result.version);
+    // Only an incremental tree with errors can differ from a fresh parse; clean ones need no timer.
+    clearTimeout(this.settleTimers.get(uri));
+    if (parsed?.mayDifferFromFreshParse) this.scheduleSettle(uri, result.version);
     return result;
   }
 
@@ -160,7 +162,6 @@ export class AnalysisService {
    * diagnostics the user ends up with are those of a fresh analysis.
    */
   private scheduleSettle(uri: string, version: number): void {
-    clearTimeout(this.settleTimers.get(uri));
     this.settleTimers.set(
       uri,
       setTimeout(() => {

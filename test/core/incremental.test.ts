@@ -14,6 +14,7 @@ import { ContextResolver } from '../../src/core/context';
 import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { loadRustParser, ParsedDocument, type RustParser } from '../../src/core/parser';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { createRng } from '../../scripts/bench/rng.mjs';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'kernel-style');
 const CORPUS = path.join(__dirname, '..', 'clippy', 'corpus');
@@ -28,16 +29,7 @@ const SNIPPETS = [
 ];
 
 /** A small seeded generator (mulberry32): failures replay. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = (seed: number): (() => number) => createRng(seed).next;
 
 function sources(): { name: string; text: string }[] {
   const read = (dir: string): { name: string; text: string }[] =>

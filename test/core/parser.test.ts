@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '../../src/core/positions';
 import { loadRustParser, ParsedDocument, type TextChange } from '../../src/core/parser';
+import { createRng } from '../../scripts/bench/rng.mjs';
+import { findHistoryDependentEdits } from '../support/historyDependentEdits';
 
 const SOURCE = `// SPDX-License-Identifier: GPL-2.0
 //! 驱动 — driver 😀
@@ -18,14 +20,6 @@ impl Foo {
 
 const KERNEL_FILE = readFileSync(path.join(__dirname, '..', '..', 'examples', 'minikernel', 'rust', 'kernel', 'types.rs'), 'utf8');
 
-/** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('parser', () => {
   it('loads once and shares the parser', async () => {
@@ -44,7 +38,7 @@ describe('parser', () => {
   it('incremental edits give the same tree as a fresh parse', async () => {
     const parser = await loadRustParser();
     const doc = new ParsedDocument(parser, SOURCE);
-    const random = rng(42);
+    const random = createRng(42).next;
     const inserts = ['x', '😀', 'é', '\n', '{', '}', 'unsafe ', '// SAFETY: ok.\n', '', '\r\n'];
     for (let i = 0; i < 300; i++) {
       const lines = new LineIndex(doc.text);
@@ -79,30 +73,16 @@ describe('parser', () => {
 
   it('settles a broken incremental tree to exactly the fresh parse', async () => {
     // tree-sitter's error recovery depends on edit history; settle() is how the server converges.
-    const parser = await loadRustParser();
-    const random = rng(7);
-    const inserts = ['/*', '*/', '"', 'x', '{', '}', '\n', '//', 'unsafe '];
-    let diverged = 0;
-    for (let trial = 0; trial < 20 && diverged < 2; trial++) {
-      const doc = new ParsedDocument(parser, KERNEL_FILE);
-      for (let i = 0; i < 150; i++) {
-        const lines = new LineIndex(doc.text);
-        const at = Math.floor(random() * doc.text.length);
-        if (/[\udc00-\udfff]/.test(doc.text[at] ?? '')) continue;
-        doc.applyChanges([{ range: lines.rangeOf({ start: at, end: at }), text: inserts[Math.floor(random() * inserts.length)]! }]);
-        const fresh = parser.parse(doc.text);
-        const same = fresh.rootNode.toString() === doc.root.toString();
-        if (!same) {
-          diverged++;
-          assert.equal(doc.mayDifferFromFreshParse, true, 'only broken incremental trees diverge');
-          assert.equal(doc.settle(), true);
-          assert.equal(doc.root.toString(), fresh.rootNode.toString());
-          assert.equal(doc.mayDifferFromFreshParse, false);
-        }
-        fresh.delete();
-      }
-      doc.dispose();
-    }
-    assert.ok(diverged > 0, 'the edit sequence reaches a history-dependent tree');
+    let checked = false;
+    const edits = await findHistoryDependentEdits(KERNEL_FILE, 7, {
+      onDiverged: (doc, freshSexp) => {
+        assert.equal(doc.mayDifferFromFreshParse, true, 'only broken incremental trees diverge');
+        assert.equal(doc.settle(), true);
+        assert.equal(doc.root.toString(), freshSexp);
+        assert.equal(doc.mayDifferFromFreshParse, false);
+        checked = true;
+      },
+    });
+    assert.ok(edits && checked, 'the edit sequence reaches a history-dependent tree');
   });
 });

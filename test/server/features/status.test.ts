@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../harness';
 import { StatusNotification } from '../../../src/shared/protocol';
 
-interface StatusShape {
-  toolchain: string;
-  toolchainOrigin: string;
-  databaseRustc: string;
-  databaseSource: string;
-  userRustc?: string;
-  problems: string[];
-  serverPid?: number;
-}
+type StatusShape = StatusNotification.Params;
 
 describe(`${StatusNotification.method} (over stdio)`, function () {
   this.timeout(60000);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { escapeHtml } from './escapeHtml';
 import type { ReportModel } from './model';
 
 declare const __dirname: string;
@@ -31,7 +32,6 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function renderHtml(model: ReportModel, assets: HtmlAssets = loadHtmlAssets()): string {
   // The inline blocks are hashed exactly as written between their tags.

@@ -3,6 +3,7 @@
  * webview URIs under a strict CSP. Pure, so a test can check the CSP without VS Code; the
  * model arrives later by postMessage.
  */
+import { escapeHtml as attr } from './escapeHtml';
 
 export interface WebviewPage {
   /** webview.cspSource. */
@@ -13,8 +14,6 @@ export interface WebviewPage {
   readonly styleUri: string;
   readonly scriptUri: string;
 }
-
-const attr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function webviewCsp(page: Pick<WebviewPage, 'cspSource' | 'nonce'>): string {
   return `default-src 'none'; img-src ${page.cspSource}; style-src ${page.cspSource}; script-src 'nonce-${page.nonce}'`;

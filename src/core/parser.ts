@@ -6,6 +6,7 @@
 import { Language, Parser, type Edit, type Node, type Point, type Tree } from 'web-tree-sitter';
 import { rustGrammarWasmPath, treeSitterWasmPath } from './assets';
 import { LineIndex, type LspRange } from './positions';
+import { directI32Access, type EmscriptenMemory } from './wasmMemory';
 
 export type { Node as SyntaxNode, Tree as SyntaxTree } from 'web-tree-sitter';
 
@@ -15,7 +16,10 @@ let loading: Promise<RustParser> | undefined;
 export function loadRustParser(): Promise<RustParser> {
   loading ??= (async () => {
     const wasm = treeSitterWasmPath();
-    await Parser.init({ locateFile: () => wasm });
+    // Emscripten uses this object as the module itself, so it is the runtime once init returns.
+    const runtime: EmscriptenMemory & { locateFile: () => string } = { locateFile: () => wasm };
+    await Parser.init(runtime as never);
+    directI32Access(runtime);
     const language = await Language.load(rustGrammarWasmPath());
     return new RustParser(language);
   })();

@@ -9,6 +9,7 @@
 import { Parser, type Tree } from 'web-tree-sitter';
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { Span } from '../positions';
+import { rememberTreeText } from './syntax';
 
 export interface SafetyTree {
   readonly root: SyntaxNode;
@@ -33,6 +34,7 @@ let parser: Parser | undefined;
 
 export function safetyTree(doc: ParsedDocument): SafetyTree {
   const root = doc.root;
+  rememberTreeText(doc.tree, doc.text);
   if (!root.hasError || !doc.text.includes('extern')) return { root, unsafeExternKeywords: [] };
   // Remembered even when nothing is masked: incremental analysis asks once per changed item.
   const hit = cache.find((e) => e.text === doc.text);
@@ -53,7 +55,9 @@ export function safetyTree(doc: ParsedDocument): SafetyTree {
   if (keywords.length > 0) {
     parser ??= new Parser();
     parser.setLanguage(doc.tree.language);
-    tree = parser.parse(chars.join('')) ?? undefined;
+    const masked = chars.join('');
+    tree = parser.parse(masked) ?? undefined;
+    if (tree) rememberTreeText(tree, masked);
   }
   cache.push({ text, tree, keywords: tree ? keywords : [] });
   if (cache.length > CACHE_SIZE) cache.shift()!.tree?.delete();

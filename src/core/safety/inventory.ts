@@ -10,9 +10,10 @@ import { findSafetyComment, hasMarker, type FoundComment } from './commentScan';
 import { findSafetySection, itemDocs } from './docSections';
 import { safetyTree } from './externBlocks';
 import { assumedDocumented, blockSafetyComment, bodySearchFromLine, itemSafetyComment, itemSearchFromLine } from './placement';
-import { isItem, nodesOfType, unsafeKeyword } from './syntax';
-import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyDoc, type SafetyOptions, type UnsafeSite } from './types';
+import { unsafeSiteCandidates, wholeTreeSearch } from './candidates';
 import { nodesOutside } from './ruleContext';
+import { isItem, nodesOfType, sourceText, unsafeKeyword } from './syntax';
+import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyDoc, type SafetyOptions, type UnsafeSite } from './types';
 import { depthAtMost, nextSiblingOf, parentOf } from './treeIndex';
 
 /** `scope`: only the sites inside these nodes, leaving out those starting in `skip` (see RuleContext). */
@@ -39,6 +40,9 @@ export interface LocatedSite {
  */
 export const MAX_DEPTH = 200;
 
+/** How far below a site its `unsafe` token may lie (nested macro token trees) and still be found. */
+const TOKEN_DEPTH = 64;
+
 /** Nested token trees are scanned by collectTokenTreeSites from the outermost one. */
 const TOKEN_TREES: ReadonlySet<string> = new Set(['token_tree']);
 const SITE_TYPES: ReadonlySet<string> = new Set([
@@ -61,9 +65,11 @@ function computeSites(doc: ParsedDocument, options: SafetyOptions, scope: readon
   const { root, unsafeExternKeywords } = safetyTree(doc);
   const lines = doc.lines;
   const out: LocatedSite[] = [];
-  const scanned = skip?.length
-    ? (scope ?? [root]).flatMap((top) => nodesOutside(top, SITE_TYPES, TOKEN_TREES, skip))
-    : scope ? scope.flatMap((top) => nodesOfType(top, SITE_TYPES, TOKEN_TREES)) : nodesOfType(root, SITE_TYPES, TOKEN_TREES);
+  const scanned = wholeTreeSearch()
+    ? skip?.length
+      ? (scope ?? [root]).flatMap((top) => nodesOutside(top, SITE_TYPES, TOKEN_TREES, skip))
+      : scope ? scope.flatMap((top) => nodesOfType(top, SITE_TYPES, TOKEN_TREES)) : nodesOfType(root, SITE_TYPES, TOKEN_TREES)
+    : unsafeSiteCandidates(root, sourceText(root) ?? doc.text, SITE_TYPES, TOKEN_TREES, MAX_DEPTH + TOKEN_DEPTH, { scope, skip });
   const candidates = scanned.filter((n) => mayBeSite(doc.text, n));
   for (const node of candidates) {
     if (!depthAtMost(node, MAX_DEPTH)) continue;

@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '../parser';
 import { cfgHolds, splitTopLevel } from './cfg';
-import { innerAttributes, outerAttributes } from './syntax';
+import { innerAttributes, outerAttributes, sourceText } from './syntax';
 import { parentOf } from './treeIndex';
 
 export type MirroredLint =
@@ -81,8 +81,25 @@ function attributesOf(node: SyntaxNode): string[] {
   return attrs;
 }
 
+// Whether the last text seen names a lint level anywhere: most files set none, and then no
+// node needs the walk up through its ancestors' attributes.
+let levelsText: string | undefined;
+let levelsInText = true;
+const LEVEL_CALL = /\b(?:allow|expect|warn|deny|forbid)\s*\(/;
+
+function textMayHaveLevels(node: SyntaxNode): boolean {
+  const text = sourceText(node);
+  if (text === undefined) return true;
+  if (text !== levelsText) {
+    levelsText = text;
+    levelsInText = LEVEL_CALL.test(text);
+  }
+  return levelsInText;
+}
+
 /** Whether `lint` is allowed or expected at `node`. */
 export function isLintAllowed(node: SyntaxNode, lint: MirroredLint, cfg?: ReadonlySet<string>): boolean {
+  if (!textMayHaveLevels(node)) return false;
   const wanted = names(lint);
   let decided: Level | undefined;
   for (let n: SyntaxNode | null = node; n && !decided; n = parentOf(n)) {

@@ -4,6 +4,7 @@ import type { Finding } from '../findings';
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import type { LocatedSite } from './inventory';
+import { linesBelowMatches, nodesStartingOnLines, wholeTreeSearch } from './candidates';
 import { nodesOfType } from './syntax';
 import type { SafetyOptions } from './types';
 
@@ -31,6 +32,32 @@ export function scopeNodes(ctx: RuleContext, wanted: ReadonlySet<string>, prune?
   const skip = ctx.skip;
   if (skip?.length) return (ctx.scope ?? [ctx.root]).flatMap((top) => nodesOutside(top, wanted, prune, skip));
   return ctx.scope ? ctx.scope.flatMap((top) => nodesOfType(top, wanted, prune)) : nodesOfType(ctx.root, wanted, prune);
+}
+
+/** What marks the text a rule's nodes must be near (see linesBelowMatches). */
+export interface TextMark {
+  readonly trigger: RegExp;
+  /** Only matches on comment or attribute lines count. */
+  readonly matchOnCommentLine?: boolean;
+  /** A match may sit in a block comment that goes on over the following lines. */
+  readonly blockComments?: boolean;
+}
+
+/**
+ * scopeNodes, narrowed to the nodes starting on the lines `mark` points at (see
+ * nodesStartingOnLines): a superset of the nodes whose comment or docs check can succeed, found
+ * without a search through the whole tree.
+ */
+export function nodesNearText(ctx: RuleContext, wanted: ReadonlySet<string>, prune: ReadonlySet<string> | undefined, mark: TextMark): SyntaxNode[] {
+  if (wholeTreeSearch()) return scopeNodes(ctx, wanted, prune);
+  const lineNumbers = linesBelowMatches(ctx.lines, mark.trigger, mark);
+  const nodes = nodesStartingOnLines(ctx.root, ctx.lines, lineNumbers, wanted, prune);
+  if (!nodes) return scopeNodes(ctx, wanted, prune);
+  const { scope, skip } = ctx;
+  if (!scope && !skip?.length) return nodes;
+  return nodes.filter((n) =>
+    (!scope || scope.some((top) => n.startIndex >= top.startIndex && n.startIndex < top.endIndex)) &&
+    !(skip ?? []).some((r) => n.startIndex >= r.start && n.startIndex < r.end));
 }
 
 /**

@@ -38,8 +38,38 @@ export function isItem(node: SyntaxNode): boolean {
   return parent !== null && ITEM_CONTAINERS.has(parent.type);
 }
 
+/**
+ * Whether an attribute or a comment can end right before `offset`. Attributes end with `]` and
+ * block comments with a slash; a line comment runs to the end of a line holding `//`. When the
+ * nearest non-blank character fits none of these, the node has no attributes or comments before
+ * it, and the sibling walk (tree-sitter calls per step) is not needed. `//` inside a string
+ * makes the answer a needless yes, never a wrong no.
+ */
+export function mayFollowAttributesOrComments(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
+  if (i < 0) return false;
+  const c = text[i];
+  if (c === ']' || c === '/') return true;
+  const slash = text.lastIndexOf('//', i);
+  return slash >= 0 && text.lastIndexOf('\n', i) < slash;
+}
+
+/** The text `node`'s tree was parsed from, when registered with rememberTreeText. */
+export const sourceText = (node: SyntaxNode): string | undefined => treeTexts.get(node.tree);
+
+/** Source texts of the trees being analysed, so that syntax helpers can look at text first. */
+const treeTexts = new WeakMap<object, string>();
+
+/** Registers the text a tree was parsed from (done by the analysis entry points). */
+export function rememberTreeText(tree: object, text: string): void {
+  treeTexts.set(tree, text);
+}
+
 /** The outer attributes written before `node` (across comments), nearest last. */
 export function outerAttributes(node: SyntaxNode): SyntaxNode[] {
+  const text = sourceText(node);
+  if (text !== undefined && !mayFollowAttributesOrComments(text, node.startIndex)) return [];
   const attrs: SyntaxNode[] = [];
   for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) {
     if (s.type === 'attribute_item') attrs.unshift(s);
@@ -62,6 +92,8 @@ export function innerAttributes(container: SyntaxNode): SyntaxNode[] {
 
 /** The doc comments (`///`, block doc comments) written before `node`, in source order. */
 export function outerDocComments(node: SyntaxNode): SyntaxNode[] {
+  const text = sourceText(node);
+  if (text !== undefined && !mayFollowAttributesOrComments(text, node.startIndex)) return [];
   const docs: SyntaxNode[] = [];
   for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) {
     if (s.type === 'attribute_item') continue;
@@ -104,7 +136,7 @@ const ROOT_SCAN_TYPES: readonly string[] = [
   ...ITEM_TYPES, 'block', 'unsafe_block', 'attribute_item', 'token_tree',
 ];
 
-interface TypedNode {
+export interface TypedNode {
   readonly node: SyntaxNode;
   readonly type: string;
 }
@@ -134,7 +166,14 @@ function descendantsOf(root: SyntaxNode, types: ReadonlySet<string>): TypedNode[
  */
 export function nodesOfType(root: SyntaxNode, wanted: ReadonlySet<string>, prune?: ReadonlySet<string>): SyntaxNode[] {
   if (!prune || prune.size === 0) return descendantsOf(root, wanted).map((n) => n.node);
-  const both = descendantsOf(root, new Set([...wanted, ...prune]));
+  return withoutPruned(descendantsOf(root, new Set([...wanted, ...prune])), wanted, prune);
+}
+
+/**
+ * From nodes in document order (types `wanted` and `prune`), those of a wanted type that are not
+ * inside a node whose type is in `prune` (a pruned node itself stays when wanted).
+ */
+export function withoutPruned(both: readonly TypedNode[], wanted: ReadonlySet<string>, prune: ReadonlySet<string>): SyntaxNode[] {
   // Outermost pruned ranges, in document order.
   const ranges: { start: number; end: number; id: number }[] = [];
   for (const { node: n, type } of both) {

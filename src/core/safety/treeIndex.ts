@@ -127,6 +127,14 @@ export function parentOf(node: SyntaxNode): SyntaxNode | null {
   return parent;
 }
 
+/** The path from the root down to `node` (both included), or undefined when it lies deeper than `maxDepth`. */
+export function pathFromRoot(node: SyntaxNode, maxDepth: number): readonly SyntaxNode[] | undefined {
+  const index = indexFor(node);
+  const path = pathTo(index, node, maxDepth);
+  if (path) remember(index, path);
+  return path;
+}
+
 /** Whether `node` is at most `max` levels below the root (the root is level 0). */
 export function depthAtMost(node: SyntaxNode, max: number): boolean {
   const index = indexFor(node);
@@ -155,6 +163,14 @@ function childrenOf(index: Index, parent: SyntaxNode): Children {
     index.children.set(parent.id, children);
   }
   return children;
+}
+
+/**
+ * The children of `parent` (all of them, named or not), remembered with their parent so that
+ * later parent and sibling questions about them cost no call into the parser.
+ */
+export function childrenOfNode(parent: SyntaxNode): readonly SyntaxNode[] {
+  return childrenOf(indexFor(parent), parent).list;
 }
 
 /** Sibling questions about top-level nodes tree-sitter answers before the root's list is copied. */

@@ -27,6 +27,7 @@ import { codeInfo } from '../../codes';
 import type { Finding, Fix } from '../../findings';
 import type { SyntaxNode } from '../../parser';
 import type { Span } from '../../positions';
+import { macroDefinitions, wholeTreeSearch } from '../../safety/candidates';
 import { isCompiled } from '../../safety/cfg';
 import { macroIsExpanded } from './common';
 import { findSafetyComment, markerBetween, type FoundComment } from '../../safety/commentScan';
@@ -34,9 +35,9 @@ import { expectFix } from '../../safety/fixes';
 import { commentDoc, firstLine } from '../../safety/inventory';
 import { isLintAllowed } from '../../safety/lintLevels';
 import { itemPositionChecked, itemSafetyComment, statementSafetyComment } from '../../safety/placement';
-import { scopeNodes, type RuleContext, type SafetyRule } from '../../safety/ruleContext';
+import { nodesNearText, scopeNodes, type RuleContext, type SafetyRule } from '../../safety/ruleContext';
 import { ITEM_TYPES, nodesOfType, outerDocComments, startWithAttributes, unsafeKeyword } from '../../safety/syntax';
-import { nextSiblingOf, parentOf, previousSiblingOf } from '../../safety/treeIndex';
+import { childrenOfNode, nextSiblingOf, parentOf, previousSiblingOf } from '../../safety/treeIndex';
 
 const CODE = 'unnecessary-safety-comment';
 const LINT = 'unnecessary_safety_comment';
@@ -58,6 +59,9 @@ const DESCRIPTIONS: Record<string, string> = {
   static_item: 'static',
 };
 
+/** What every comment this rule can report holds (any ASCII case, as clippy compares). */
+const MARKER = /safety:/i;
+
 const VISITED: ReadonlySet<string> = new Set([...ITEM_TYPES, 'block', 'unsafe_block']);
 /** A `macro_rules!` body is token trees, never checked as code. */
 const MACRO_BODIES: ReadonlySet<string> = new Set(['macro_definition', 'token_tree']);
@@ -69,7 +73,7 @@ export const unnecessarySafetyComment: SafetyRule = {
   check(ctx: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const cfg = ctx.options.activeCfg;
-    const unsafeRanges = ctx.sites.filter((s) => s.site.kind === 'block' && !s.invocation && !s.macro).map((s) => s.site.span);
+    const insideUnsafe = unsafeSpanTest(ctx.sites.filter((s) => s.site.kind === 'block' && !s.invocation && !s.macro).map((s) => s.site.span));
     const report = (node: SyntaxNode, message: string, found: FoundComment): void => {
       if (!isCompiled(node, cfg) || isLintAllowed(node, LINT, cfg)) return;
       const { lines } = ctx;
@@ -89,10 +93,12 @@ export const unnecessarySafetyComment: SafetyRule = {
         fixes,
       });
     };
-    for (const macro of scopeNodes(ctx, MACROS)) {
+    for (const macro of wholeTreeSearch() ? scopeNodes(ctx, MACROS) : macroDefinitions(ctx.root, ctx.lines.text, ctx)) {
+      // Only a marker inside the definition can make one of its `let`s report.
+      if (!markerBetween(ctx.lines, ctx.lines.lineOf(macro.startIndex) + 1, ctx.lines.lineOf(macro.endIndex))) continue;
       if (macroIsExpanded(ctx, macro)) checkMacroLets(ctx, macro, report);
     }
-    for (const node of scopeNodes(ctx, VISITED, MACRO_BODIES)) {
+    for (const node of nodesNearText(ctx, VISITED, MACRO_BODIES, { trigger: MARKER, blockComments: true })) {
       // Text-only pre-check: no SAFETY comment above the line at all means nothing to report.
       if (!findSafetyComment(ctx.lines, { fromLine: 0, toLine: ctx.lines.lineOf(node.startIndex) }, true) && node.type !== 'block' && node.type !== 'unsafe_block') continue;
       if (ITEM_TYPES.has(node.type) && itemPositionChecked(node)) {
@@ -101,7 +107,7 @@ export const unnecessarySafetyComment: SafetyRule = {
         const found = itemSafetyComment(node, ctx.lines, ctx.options);
         if (found) report(node, `${descr} has unnecessary safety comment`, found);
       } else if (node.type === 'block' || node.type === 'unsafe_block') {
-        checkBlock(ctx, node, report, unsafeRanges);
+        checkBlock(ctx, node, report, insideUnsafe);
       }
     }
     return findings;
@@ -174,27 +180,67 @@ function checkBlock(
   ctx: RuleContext,
   block: SyntaxNode,
   report: (n: SyntaxNode, m: string, f: FoundComment) => void,
-  unsafeRanges: readonly Span[],
+  insideUnsafe: (offset: number) => boolean,
 ): void {
   // Statements anywhere inside an unsafe block are never reported.
   if (block.type === 'unsafe_block') return;
+  const { lines } = ctx;
+  const text = lines.text;
+  const firstLine = lines.lineOf(block.startIndex) + 1;
   // A statement's comment lies between the block's first line and its last, marker included.
-  if (!markerBetween(ctx.lines, ctx.lines.lineOf(block.startIndex) + 1, ctx.lines.lineOf(block.endIndex))) return;
-  if (unsafeRanges.some((r) => r.start < block.startIndex && block.startIndex < r.end)) return;
+  if (!markerBetween(lines, firstLine, lines.lineOf(block.endIndex))) return;
+  if (insideUnsafe(block.startIndex)) return;
   const body = block;
-  const children = body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
-  const lastExpr = children.length && isTail(children[children.length - 1]!) ? children[children.length - 1] : undefined;
+  let indexed = false;
+  // Comments are told apart by their text: reading each child's type is a call into the parser.
+  const children = body.namedChildren.filter((c): c is SyntaxNode => c !== null && !startsComment(text, c.startIndex));
+  const last = children[children.length - 1];
   for (const stmt of children) {
+    // Only a statement with a marker on the lines above it (inside the block) can have a comment.
+    const stmtLine = lines.lineOf(stmt.startIndex);
+    if (!markerBetween(lines, firstLine, stmtLine - 1)) continue;
+    const isLast = stmt === last && isTail(stmt);
     let expr: SyntaxNode | null = null;
     if (stmt.type === 'let_declaration') expr = stmt.childForFieldName('value');
     else if (stmt.type === 'expression_statement') expr = stmt.namedChild(0);
-    else if (stmt === lastExpr) expr = stmt;
+    else if (isLast) expr = stmt;
     if (!expr || expr.type === 'macro_invocation') continue;
-    if (!findSafetyComment(ctx.lines, { fromLine: 0, toLine: ctx.lines.lineOf(stmt.startIndex) }, true)) continue;
-    const found = statementSafetyComment(stmt, body, ctx.lines, ctx.options);
-    if (!found || containsUnsafe(expr)) continue;
-    report(stmt, stmt === lastExpr ? 'expression has unnecessary safety comment' : 'statement has unnecessary safety comment', found);
+    if (!findSafetyComment(lines, { fromLine: 0, toLine: stmtLine }, true)) continue;
+    if (!indexed) {
+      // All children once, with their parent remembered: the attribute and comment lookups
+      // before each statement then need no call into the parser.
+      childrenOfNode(body);
+      indexed = true;
+    }
+    const found = statementSafetyComment(stmt, body, lines, ctx.options);
+    if (!found || containsUnsafe(expr, text)) continue;
+    report(stmt, isLast ? 'expression has unnecessary safety comment' : 'statement has unnecessary safety comment', found);
   }
+}
+
+const startsComment = (text: string, at: number): boolean => text[at] === '/' && (text[at + 1] === '/' || text[at + 1] === '*');
+
+/**
+ * Membership in the union of unsafe block spans (open at both ends), by binary search over the
+ * outermost spans: blocks nest or are disjoint, so the outermost ones cover every inner one.
+ */
+function unsafeSpanTest(spans: readonly Span[]): (offset: number) => boolean {
+  const outer: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const prev = outer[outer.length - 1];
+    if (prev && s.start >= prev.start && s.end <= prev.end) continue;
+    outer.push(s);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (outer[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < outer[lo - 1]!.end;
+  };
 }
 
 const NOT_EXPRESSIONS: ReadonlySet<string> = new Set(['line_comment', 'block_comment', 'attribute_item', 'inner_attribute_item', 'let_declaration', 'expression_statement', 'empty_statement']);
@@ -204,7 +250,9 @@ function isTail(node: SyntaxNode): boolean {
 }
 
 /** clippy's search: an unsafe block anywhere in the expression, not looking into nested blocks. */
-function containsUnsafe(expr: SyntaxNode): boolean {
+function containsUnsafe(expr: SyntaxNode, text: string): boolean {
+  // No `unsafe` in its text: no unsafe block, and no walk through its nodes.
+  if (!/\bunsafe\b/.test(text.slice(expr.startIndex, expr.endIndex))) return false;
   const walk = (n: SyntaxNode): boolean => {
     if (n.type === 'unsafe_block') return true;
     if (n.type === 'block' || n.type === 'async_block' || n.type === 'const_block') return false;

@@ -30,7 +30,7 @@ import { isCompiled } from '../../safety/cfg';
 import { findSafetySection, itemDocs } from '../../safety/docSections';
 import { firstLine } from '../../safety/inventory';
 import { isLintAllowed } from '../../safety/lintLevels';
-import { scopeNodes, type RuleContext, type SafetyRule } from '../../safety/ruleContext';
+import { nodesNearText, type RuleContext, type SafetyRule } from '../../safety/ruleContext';
 import { unsafeKeyword } from '../../safety/syntax';
 import { isExported } from './common';
 import { parentOf } from '../../safety/treeIndex';
@@ -62,7 +62,7 @@ export const unnecessarySafetyDoc: SafetyRule = {
   check(ctx: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const cfg = ctx.options.activeCfg;
-    for (const node of scopeNodes(ctx, DOCUMENTED, MACRO_BODIES)) {
+    for (const node of nodesNearText(ctx, DOCUMENTED, MACRO_BODIES, { trigger: /safety/i, matchOnCommentLine: true })) {
       const isFn = node.type !== 'trait_item';
       if (!docsMentionSafety(ctx, node.startIndex) || unsafeKeyword(node)) continue;
       const parent = parentOf(node);

@@ -1,0 +1,221 @@
+/**
+ * The nodes the SAFETY analysis visits, found from the text instead of a search through the
+ * whole tree. Such a search, even inside the parser, costs about a quarter of the parse itself,
+ * while everything the rules look at is marked in the text: an `unsafe` keyword for the
+ * inventory, a `SAFETY:` comment for unnecessary comments, the word "safety" in the docs for
+ * unnecessary `# Safety` sections. So the tree is entered only where the text points, and each
+ * function below returns a superset of the nodes that can matter (the rules then apply the same
+ * checks as before to each one).
+ */
+import type { SyntaxNode } from '../parser';
+import type { LineIndex, Span } from '../positions';
+import { childrenOfNode, pathFromRoot } from './treeIndex';
+
+let reference = false;
+
+/**
+ * Switches the analysis to the whole-tree search these functions replace. Tests run both and
+ * require the same results; the whole-tree search also stays the fallback for texts the line
+ * arithmetic here does not cover (a lone `\r`, lines nested too deep).
+ */
+export function useWholeTreeSearch(on: boolean): void {
+  reference = on;
+}
+
+export function wholeTreeSearch(): boolean {
+  return reference;
+}
+
+/** Incremental analysis: only nodes starting inside one of `scope` and outside every `skip` span. */
+export interface Restriction {
+  readonly scope?: readonly SyntaxNode[];
+  readonly skip?: readonly Span[];
+}
+
+function restrictionTest(r: Restriction): (start: number) => boolean {
+  const { scope, skip } = r;
+  if (!scope && !skip?.length) return () => true;
+  return (start) =>
+    (!scope || scope.some((top) => start >= top.startIndex && start < top.endIndex)) &&
+    !(skip ?? []).some((s) => start >= s.start && start < s.end);
+}
+
+/** Document order: by start, outer before inner. */
+function documentOrder(nodes: Iterable<SyntaxNode>): SyntaxNode[] {
+  const seen = new Map<number, SyntaxNode>();
+  for (const n of nodes) if (!seen.has(n.id)) seen.set(n.id, n);
+  return [...seen.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+}
+
+const UNSAFE_WORD = /\bunsafe\b/g;
+const EXTERN_WORD = /\bextern\b/g;
+
+/**
+ * The inventory's candidates: for every `unsafe` word in `text`, the nearest ancestor of the
+ * token there whose type is in `siteTypes`, or the outermost `pruned` ancestor (a macro token
+ * tree) when there is one; for every `extern` word, the extern block it opens and the function
+ * declarations in it (each one is unsafe to call, whether or not it says so). Tokens more than
+ * `maxDepth` levels deep are left out, as the whole-tree search leaves out sites below its bound.
+ */
+export function unsafeSiteCandidates(
+  root: SyntaxNode,
+  text: string,
+  siteTypes: ReadonlySet<string>,
+  pruned: ReadonlySet<string>,
+  maxDepth: number,
+  restriction: Restriction,
+): SyntaxNode[] {
+  const inScope = restrictionTest(restriction);
+  const found: SyntaxNode[] = [];
+  const pathAt = (start: number): readonly SyntaxNode[] | undefined => {
+    const leaf = root.descendantForIndex(start, start + 1);
+    return leaf ? pathFromRoot(leaf, maxDepth) : undefined;
+  };
+  for (const m of text.matchAll(UNSAFE_WORD)) {
+    if (!inScope(m.index)) continue;
+    const path = pathAt(m.index);
+    if (!path) continue;
+    const outerPruned = path.find((n) => pruned.has(n.type));
+    if (outerPruned) {
+      if (siteTypes.has(outerPruned.type) && inScope(outerPruned.startIndex)) found.push(outerPruned);
+      continue;
+    }
+    for (let i = path.length - 1; i >= 1; i--) {
+      const n = path[i]!;
+      if (!siteTypes.has(n.type)) continue;
+      if (inScope(n.startIndex)) found.push(n);
+      break;
+    }
+  }
+  for (const m of text.matchAll(EXTERN_WORD)) {
+    if (!inScope(m.index)) continue;
+    const path = pathAt(m.index);
+    // `extern` is the block's first token, or the first of its `extern_modifier`.
+    const block = path?.slice(-3).find((n) => n.type === 'foreign_mod_item');
+    if (!block || path!.some((n) => pruned.has(n.type))) continue;
+    if (inScope(block.startIndex)) found.push(block);
+    for (const item of block.childForFieldName('body')?.namedChildren ?? []) {
+      if (item && item.type === 'function_signature_item' && siteTypes.has(item.type) && inScope(item.startIndex)) found.push(item);
+    }
+  }
+  return documentOrder(found);
+}
+
+const MACRO_RULES = /\bmacro_rules\s*!/g;
+
+/** The `macro_rules!` definitions in the tree, found from their keyword. */
+export function macroDefinitions(root: SyntaxNode, text: string, restriction: Restriction): SyntaxNode[] {
+  const inScope = restrictionTest(restriction);
+  const found: SyntaxNode[] = [];
+  for (const m of text.matchAll(MACRO_RULES)) {
+    const leaf = root.descendantForIndex(m.index, m.index + 1);
+    const path = leaf ? pathFromRoot(leaf, MAX_LINE_DEPTH) : undefined;
+    const def = path?.slice(-3).find((n) => n.type === 'macro_definition');
+    if (def && def.startIndex === m.index && inScope(def.startIndex)) found.push(def);
+  }
+  return documentOrder(found);
+}
+
+/** Lines whose first non-blank text is a comment or an attribute, or that are blank. */
+const COMMENT_OR_ATTRIBUTE = /^(\/\/|\/\*|\*|#)/;
+
+function commentLike(lines: LineIndex, line: number): boolean {
+  const t = lines.lineText(line).trim();
+  return t === '' || COMMENT_OR_ATTRIBUTE.test(t);
+}
+
+/**
+ * The lines a construct can start on when a comment (or doc text) holding a match of `trigger`
+ * is to count as written directly above it: for each line with a match, the following lines
+ * down to and including the first one that is neither blank nor a comment or attribute line (or,
+ * with `blockComments`, inside the block comment holding the match). The upward scans of
+ * commentScan.ts and the doc pre-checks never pass a line of code, so they can only succeed from
+ * one of these lines.
+ */
+export function linesBelowMatches(lines: LineIndex, trigger: RegExp, options: { readonly matchOnCommentLine?: boolean; readonly blockComments?: boolean }): number[] {
+  const text = lines.text;
+  const out = new Set<number>();
+  const last = lines.lineCount - 1;
+  const re = new RegExp(trigger.source, trigger.flags.includes('g') ? trigger.flags : `${trigger.flags}g`);
+  for (const m of text.matchAll(re)) {
+    const at = m.index;
+    const line = lines.lineOf(at);
+    if (options.matchOnCommentLine && !commentLike(lines, line)) continue;
+    let commentEnd = line;
+    if (options.blockComments) {
+      // Not after `//` on its line: the match may sit in a block comment running further down.
+      if (text.lastIndexOf('//', at) < lines.lineStart(line)) {
+        const close = text.indexOf('*/', at);
+        if (close >= 0) commentEnd = lines.lineOf(close);
+      }
+    }
+    for (let l = line + 1; l <= last; l++) {
+      // From a line an earlier walk reached, this walk would go on exactly as that one did.
+      if (out.has(l) && l > commentEnd) break;
+      out.add(l);
+      if (l > commentEnd && !commentLike(lines, l)) break;
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Nodes whose direct children are items or statements (ERROR: where recovery left them). */
+const CONTAINERS: ReadonlySet<string> = new Set(['source_file', 'declaration_list', 'block', 'ERROR']);
+
+/** Bounds the walk down to a line's first token; deeper lines make the caller search the whole tree. */
+const MAX_LINE_DEPTH = 400;
+
+/**
+ * Nodes of a `wanted` type starting on one of `lineNumbers` as children of a container (source
+ * file, declaration list, block) that starts on an earlier line, plus the blocks containing
+ * those lines; nodes inside a `prune` node are left out (a pruned node itself stays when
+ * wanted). These are all the nodes a comment or doc section on the lines above can belong to:
+ * an item or statement whose container starts on its own line has no line above it to search.
+ * Undefined when a line lies too deep in the tree; the caller then searches the whole tree.
+ */
+export function nodesStartingOnLines(
+  root: SyntaxNode,
+  lines: LineIndex,
+  lineNumbers: readonly number[],
+  wanted: ReadonlySet<string>,
+  prune: ReadonlySet<string> | undefined,
+): SyntaxNode[] | undefined {
+  const text = lines.text;
+  const types = new Map<number, string>();
+  const typeOf = (n: SyntaxNode): string => {
+    let t = types.get(n.id);
+    if (t === undefined) types.set(n.id, (t = n.type));
+    return t;
+  };
+  const out: SyntaxNode[] = [];
+  for (const line of lineNumbers) {
+    const lineStart = lines.lineStart(line);
+    const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+    let first = lineStart;
+    while (first < lineEnd && (text[first] === ' ' || text[first] === '\t')) first++;
+    // Nothing starts on a blank line, and only a comment on a `//` line.
+    if (first >= lineEnd || text[first] === '\n' || text[first] === '\r' || text.startsWith('//', first)) continue;
+    const leaf = root.descendantForIndex(first, first + 1);
+    if (!leaf) continue;
+    const path = pathFromRoot(leaf, MAX_LINE_DEPTH);
+    if (!path) return undefined;
+    for (const node of path) {
+      if (node.startIndex >= lineStart) break;
+      const type = typeOf(node);
+      if (prune?.has(type)) break;
+      if (!CONTAINERS.has(type)) continue;
+      if (wanted.has(type)) out.push(node);
+      const kids = childrenOfNode(node);
+      // Children are in document order: find the first one starting on the line.
+      let lo = 0;
+      let hi = kids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (kids[mid]!.startIndex < lineStart) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < kids.length && kids[k]!.startIndex < lineEnd; k++) if (wanted.has(typeOf(kids[k]!))) out.push(kids[k]!);
+    }
+  }
+  return documentOrder(out);
+}

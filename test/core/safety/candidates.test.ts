@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRng } from '../../../scripts/bench/rng.mjs';
+import { analyze, type AnalysisContext } from '../../../src/core/analyze';
+import { loadRustParser, ParsedDocument, type RustParser } from '../../../src/core/parser';
+import { LineIndex } from '../../../src/core/positions';
+import { linesBelowMatches, nodesStartingOnLines, useWholeTreeSearch } from '../../../src/core/safety/candidates';
+import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyOptions } from '../../../src/core/safety/types';
+import { loadDatabase } from '../../../src/core/features/database';
+
+let parser: RustParser;
+before(async () => {
+  parser = await loadRustParser();
+});
+afterEach(() => useWholeTreeSearch(false));
+
+describe('candidates: lines below a comment', () => {
+  it('follows `//` groups, attributes and blank lines down to the first code line', () => {
+    const text = ['fn a() {}', '// SAFETY: x', '// more', '', '#[inline]', 'unsafe impl Send for S {}', 'fn b() {}'].join('\n');
+    assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety:/i, { blockComments: true }), [2, 3, 4, 5]);
+  });
+
+  it('covers a block comment whose lines look like code', () => {
+    const text = ['/* SAFETY: the pointer', 'is valid for the call', '*/', 'let x = 1;', 'let y = 2;'].join('\n');
+    assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety:/i, { blockComments: true }), [1, 2, 3]);
+  });
+
+  it('takes the next line after code with a trailing comment', () => {
+    const text = ['foo(); // SAFETY: checked', 'bar();', 'baz();'].join('\n');
+    assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety:/i, { blockComments: true }), [1]);
+  });
+
+  it('only counts doc matches on comment lines when asked to', () => {
+    const text = ['let safety = 1;', '/// # Safety', '///', 'pub fn f() {}'].join('\n');
+    assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety/i, { matchOnCommentLine: true }), [2, 3]);
+  });
+});
+
+describe('candidates: nodes starting on lines', () => {
+  const starting = (text: string, line: number, wanted: string[]): string[] => {
+    const doc = new ParsedDocument(parser, text);
+    try {
+      return (nodesStartingOnLines(doc.root, doc.lines, [line], new Set(wanted), new Set(['token_tree', 'macro_definition'])) ?? []).map((n) => `${n.type}@${n.startIndex}`);
+    } finally {
+      doc.dispose();
+    }
+  };
+
+  it('finds items that start mid-line after a comment, an attribute or another statement', () => {
+    const text = 'fn f() {\n    // SAFETY: x\n    /* c */ struct A; let y = 1; struct B;\n}\n';
+    assert.deepEqual(starting(text, 2, ['struct_item', 'block']), ['block@7', 'struct_item@38', 'struct_item@59']);
+  });
+
+  it('leaves out nodes inside macro bodies', () => {
+    const text = 'macro_rules! m {\n    () => {\n        struct Inner;\n    };\n}\n';
+    assert.deepEqual(starting(text, 2, ['struct_item']), []);
+  });
+});
+
+/** Text edits that create and break the constructs the search is guided by. */
+const SNIPPETS = [
+  'unsafe {', '}', '{', '// SAFETY: x', '/* SAFETY: y', '*/', '/*', '#[allow(clippy::undocumented_unsafe_blocks)]', 'extern "C" {',
+  'unsafe extern "C" {', '\r', '\r\n', '/// # Safety', '///', '//! SAFETY: top', 'unsafe fn z() {}', 'unsafe impl Send for Q {}',
+  'macro_rules! mm { () => { let v = unsafe { 1 }; } }', 'let a = unsafe { 1 };', '#[cfg(test)]', 'mod t {', '"', "'", 'fn x();',
+  'struct S; // SAFETY: no', 'r#"', '"#', '#[unsafe(no_mangle)]', 'safe fn f();', 'trait T { unsafe fn g(); }', '\t', 'é😀',
+];
+
+function corpus(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rs')) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  for (const dir of ['test/fixtures', 'examples']) walk(path.resolve(__dirname, '..', '..', '..', dir));
+  return out;
+}
+
+function mutate(text: string, seed: number): string {
+  const r = createRng(seed);
+  const lines = text.split('\n');
+  for (let i = r.int(1, 8); i > 0; i--) {
+    const at = r.int(0, lines.length);
+    const op = r.next();
+    if (op < 0.3) lines.splice(at, 1);
+    else if (op < 0.75) lines.splice(at, 0, r.pick(SNIPPETS));
+    else {
+      const l = lines[at] ?? '';
+      const c = r.int(0, l.length);
+      lines[at] = l.slice(0, c) + r.pick(SNIPPETS) + l.slice(c);
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('candidates: text-guided search equals the whole-tree search', () => {
+  const db = loadDatabase().db;
+  const context = (safety: SafetyOptions): AnalysisContext => ({ db, toolchain: '1.78.0', toolchainOrigin: 'test', safety });
+  const OPTIONS: SafetyOptions[] = [
+    CLIPPY_DEFAULT_SAFETY_OPTIONS,
+    { ...CLIPPY_DEFAULT_SAFETY_OPTIONS, acceptCommentAboveStatement: false, acceptCommentAboveAttributes: false },
+    { ...CLIPPY_DEFAULT_SAFETY_OPTIONS, crateRoot: false, checkPrivateItems: true },
+  ];
+
+  const run = (text: string, safety: SafetyOptions, whole: boolean): string => {
+    useWholeTreeSearch(whole);
+    const doc = new ParsedDocument(parser, text);
+    try {
+      const a = analyze(doc, context(safety));
+      return JSON.stringify({ findings: a.findings, sites: a.unsafeSites });
+    } finally {
+      doc.dispose();
+      useWholeTreeSearch(false);
+    }
+  };
+
+  it('on every fixture and 1,200 seeded mutations of them, under three option sets', () => {
+    const base = corpus();
+    assert.ok(base.length >= 20, `fixtures found: ${base.length}`);
+    let compared = 0;
+    let withFindings = 0;
+    for (let i = 0; i < base.length + 1200; i++) {
+      const text = i < base.length ? base[i]! : mutate(base[i % base.length]!, i);
+      const safety = OPTIONS[i % OPTIONS.length]!;
+      const expected = run(text, safety, true);
+      assert.equal(run(text, safety, false), expected, `sample ${i}`);
+      compared++;
+      if (expected.includes('"code"')) withFindings++;
+    }
+    assert.equal(compared, base.length + 1200);
+    // The comparison is only worth something if the samples produce findings.
+    assert.ok(withFindings > compared / 2, `samples with findings: ${withFindings}`);
+  });
+});

@@ -2,7 +2,7 @@
  * One file's analysis: feature gates, unsafe inventory and SAFETY rules over a parsed document.
  * Pure and synchronous: the callers (CLI, server, report) own I/O, caching and scheduling.
  */
-import { codeInfo, type Code } from './codes';
+import { ALL_CODES, codeInfo, type Code } from './codes';
 import { checkGates } from './features/checkGates';
 import { extractGates } from './features/gates';
 import type { FeatureDatabase, Gate } from './features/types';
@@ -14,6 +14,11 @@ import { checkSafety } from './safety/check';
 import { collectUnsafeSites } from './safety/inventory';
 import type { SafetyOptions, UnsafeSite } from './safety/types';
 import type { SeverityOverride } from './settings';
+
+// Findings at the same span are ordered by code as `localeCompare` orders the names; the ranks
+// are computed once, the sort runs for every analysis.
+const CODE_RANKS = new Map([...ALL_CODES].sort((a, b) => a.localeCompare(b)).map((c, i) => [c, i]));
+const codeRank = (code: Code): number => CODE_RANKS.get(code) ?? CODE_RANKS.size;
 
 export interface AnalysisContext {
   readonly db: FeatureDatabase;
@@ -54,6 +59,6 @@ export function assembleAnalysis(doc: ParsedDocument, ctx: AnalysisContext, unsa
     if (override === 'off') continue;
     findings.push(override && override !== codeInfo(f.code).severity ? { ...f, severity: override } : f);
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || codeRank(a.code) - codeRank(b.code));
   return { findings, gates, unsafeSites };
 }

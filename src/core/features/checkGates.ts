@@ -37,11 +37,24 @@ function overlaps(first: Gate, later: Gate): boolean {
   return first.cfg.length === 0 || (first.cfg.length === later.cfg.length && first.cfg.every((p, i) => p === later.cfg[i]));
 }
 
+// "Did you mean" answers per database: a tree repeats its misspelt gates in many files, and each
+// answer is an edit-distance search over every known name.
+const suggestionCache = new WeakMap<FeatureDatabase, { names: readonly string[]; near: Map<string, string | undefined> }>();
+
+function suggestionFor(db: FeatureDatabase, name: string): string | undefined {
+  let entry = suggestionCache.get(db);
+  if (!entry) {
+    entry = { names: db.names().filter((n) => db.get(n)?.status !== 'removed'), near: new Map() };
+    suggestionCache.set(db, entry);
+  }
+  if (!entry.near.has(name)) entry.near.set(name, closestName(name, entry.names));
+  return entry.near.get(name);
+}
+
 export function checkGates(gates: readonly Gate[], ctx: GateCheckContext): Finding[] {
   const findings: Finding[] = [];
   const active = gates.filter((g) => gateIsActive(g, ctx.kernel));
   const seen = new Map<string, Gate[]>();
-  let suggestions: readonly string[] | undefined;
   const at = `judged at rustc ${ctx.toolchain}: ${ctx.toolchainOrigin}`;
 
   const report = (gate: Gate, code: Code, message: string, extra: Partial<Finding> = {}, severity: Severity = codeInfo(code).severity): void => {
@@ -63,8 +76,7 @@ export function checkGates(gates: readonly Gate[], ctx: GateCheckContext): Findi
     const record = resolved.record;
     switch (resolved.status) {
       case 'unknown': {
-        suggestions ??= ctx.db.names().filter((n) => ctx.db.get(n)?.status !== 'removed');
-        const near = closestName(gate.name, suggestions);
+        const near = suggestionFor(ctx.db, gate.name);
         report(gate, 'unknown-feature', near ? `unknown feature \`${gate.name}\`; did you mean \`${near}\`?` : `unknown feature \`${gate.name}\``, {
           fixes: near ? [{ title: `Replace with \`${near}\``, edits: [{ span: gate.span, newText: near }], preferred: true }] : [removeFix(gate, ctx.text, false)],
         });

@@ -9,7 +9,8 @@
  */
 import type { SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
-import { childrenOfNode, pathFromRoot } from './treeIndex';
+import { sourceText } from './syntax';
+import { pathFromRoot } from './treeIndex';
 
 let reference = false;
 
@@ -124,6 +125,9 @@ function commentLike(lines: LineIndex, line: number): boolean {
   return t === '' || COMMENT_OR_ATTRIBUTE.test(t);
 }
 
+/** Lines that can carry item docs: doc comments, block doc comment lines, attributes. */
+const DOC_LINE = /^(\/\/\/|\/\*\*|\*|#)/;
+
 /**
  * The lines a construct can start on when a comment (or doc text) holding a match of `trigger`
  * is to count as written directly above it: for each line with a match, the following lines
@@ -132,7 +136,7 @@ function commentLike(lines: LineIndex, line: number): boolean {
  * commentScan.ts and the doc pre-checks never pass a line of code, so they can only succeed from
  * one of these lines.
  */
-export function linesBelowMatches(lines: LineIndex, trigger: RegExp, options: { readonly matchOnCommentLine?: boolean; readonly blockComments?: boolean }): number[] {
+export function linesBelowMatches(lines: LineIndex, trigger: RegExp, options: { readonly matchOnDocLine?: boolean; readonly blockComments?: boolean }): number[] {
   const text = lines.text;
   const out = new Set<number>();
   const last = lines.lineCount - 1;
@@ -140,7 +144,7 @@ export function linesBelowMatches(lines: LineIndex, trigger: RegExp, options: { 
   for (const m of text.matchAll(re)) {
     const at = m.index;
     const line = lines.lineOf(at);
-    if (options.matchOnCommentLine && !commentLike(lines, line)) continue;
+    if (options.matchOnDocLine && !DOC_LINE.test(lines.lineText(line).trim())) continue;
     let commentEnd = line;
     if (options.blockComments) {
       // Not after `//` on its line: the match may sit in a block comment running further down.
@@ -180,7 +184,8 @@ export function nodesStartingOnLines(
   wanted: ReadonlySet<string>,
   prune: ReadonlySet<string> | undefined,
 ): SyntaxNode[] | undefined {
-  const text = lines.text;
+  // The tree's own text: where `unsafe extern` was blanked, a line's first token is `extern`.
+  const text = sourceText(root) ?? lines.text;
   const types = new Map<number, string>();
   const typeOf = (n: SyntaxNode): string => {
     let t = types.get(n.id);
@@ -199,22 +204,19 @@ export function nodesStartingOnLines(
     if (!leaf) continue;
     const path = pathFromRoot(leaf, MAX_LINE_DEPTH);
     if (!path) return undefined;
-    for (const node of path) {
+    for (let i = 0; i + 1 < path.length; i++) {
+      const node = path[i]!;
       if (node.startIndex >= lineStart) break;
       const type = typeOf(node);
       if (prune?.has(type)) break;
       if (!CONTAINERS.has(type)) continue;
       if (wanted.has(type)) out.push(node);
-      const kids = childrenOfNode(node);
-      // Children are in document order: find the first one starting on the line.
-      let lo = 0;
-      let hi = kids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (kids[mid]!.startIndex < lineStart) lo = mid + 1;
-        else hi = mid;
+      // Its children starting on the line: the one holding the line's first token (next on the
+      // path; nothing but blanks lies before it on the line), then any that follow on the line.
+      for (let c: SyntaxNode | null = path[i + 1]!; c && c.startIndex < lineEnd; c = c.nextSibling) {
+        if (c.startIndex >= lineStart && wanted.has(typeOf(c))) out.push(c);
+        if (c.endIndex >= lineEnd) break;
       }
-      for (let k = lo; k < kids.length && kids[k]!.startIndex < lineEnd; k++) if (wanted.has(typeOf(kids[k]!))) out.push(kids[k]!);
     }
   }
   return documentOrder(out);

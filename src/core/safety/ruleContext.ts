@@ -37,8 +37,8 @@ export function scopeNodes(ctx: RuleContext, wanted: ReadonlySet<string>, prune?
 /** What marks the text a rule's nodes must be near (see linesBelowMatches). */
 export interface TextMark {
   readonly trigger: RegExp;
-  /** Only matches on comment or attribute lines count. */
-  readonly matchOnCommentLine?: boolean;
+  /** Only matches on lines that can hold item docs count (doc comments, attributes). */
+  readonly matchOnDocLine?: boolean;
   /** A match may sit in a block comment that goes on over the following lines. */
   readonly blockComments?: boolean;
 }

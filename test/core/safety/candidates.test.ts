@@ -31,9 +31,9 @@ describe('candidates: lines below a comment', () => {
     assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety:/i, { blockComments: true }), [1]);
   });
 
-  it('only counts doc matches on comment lines when asked to', () => {
-    const text = ['let safety = 1;', '/// # Safety', '///', 'pub fn f() {}'].join('\n');
-    assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety/i, { matchOnCommentLine: true }), [2, 3]);
+  it('only counts matches on doc lines when asked to', () => {
+    const text = ['let safety = 1;', '/// # Safety', '///', 'pub fn f() {}', '// SAFETY: plain comment', 'g();'].join('\n');
+    assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety/i, { matchOnDocLine: true }), [2, 3]);
   });
 });
 

@@ -26,21 +26,32 @@ export function macroIsExpanded(ctx: RuleContext, macro: SyntaxNode): boolean {
   return modDeclaredAfter(text, macro.endIndex);
 }
 
-const MOD_DECL = /^[ \t]*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*;/gm;
 const MOD_DECL_AT = /[ \t]*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*;/y;
-// `mod x;` positions of the last text: every macro of a file asks about the same text.
-let modDecls: { text: string; starts: number[] } | undefined;
+// Start of the last `mod x;` line of the last text: every macro of a file asks about the same text.
+let lastModDecl: { text: string; start: number } | undefined;
 
 /**
- * Whether `text` from `offset` on holds a `mod x;` line (or starts with one). The declarations
- * are found once per text; matches cannot overlap, so the first one after `offset` decides.
+ * Start of the last line that opens a `mod x;` declaration, or -1: found from the end by the
+ * `mod` keyword (a scan for `^...mod` over the whole text costs more than all the rest here).
+ */
+function lastModDeclStart(text: string): number {
+  for (let at = text.lastIndexOf('mod'); at >= 0; at = at > 0 ? text.lastIndexOf('mod', at - 1) : -1) {
+    const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+    MOD_DECL_AT.lastIndex = lineStart;
+    if (MOD_DECL_AT.test(text)) return lineStart;
+  }
+  return -1;
+}
+
+/**
+ * Whether `text` from `offset` on holds a `mod x;` line (or starts with one): the last such line
+ * decides.
  */
 function modDeclaredAfter(text: string, offset: number): boolean {
-  if (modDecls?.text !== text) modDecls = { text, starts: [...text.matchAll(MOD_DECL)].map((m) => m.index) };
+  if (lastModDecl?.text !== text) lastModDecl = { text, start: lastModDeclStart(text) };
   MOD_DECL_AT.lastIndex = offset;
   if (MOD_DECL_AT.test(text)) return true;
-  const starts = modDecls.starts;
-  return starts.length > 0 && starts[starts.length - 1]! >= offset;
+  return lastModDecl.start >= offset;
 }
 
 /** Offsets of `name!` (spaces allowed before the `!`) not preceded by a word character or `$`. */

@@ -32,10 +32,25 @@ import type { RuleContext } from './safety/ruleContext';
 import { innerAttributes, ITEM_TYPES, nodesOfType } from './safety/syntax';
 import type { SafetyOptions, UnsafeSite } from './safety/types';
 
-interface Chunk {
-  readonly start: number;
-  readonly end: number;
-  readonly nodes: readonly SyntaxNode[];
+/**
+ * A run of `parent`'s children (by index) and the text they own. The nodes are made only when
+ * asked for: most chunks are found in the cache and never need them, and making a node object per
+ * child cost a keystroke more than the walk itself.
+ */
+class Chunk {
+  private made: readonly SyntaxNode[] | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly parent: SyntaxNode,
+    private readonly first: number,
+    readonly types: readonly string[],
+  ) {}
+
+  get nodes(): readonly SyntaxNode[] {
+    return (this.made ??= this.types.map((_, i) => this.parent.child(this.first + i)!));
+  }
 }
 
 interface ChunkFindings {
@@ -50,14 +65,31 @@ interface ChunkResult extends ChunkFindings {
   /** Text above the chunk that a block comment's scan may read (see `above`); kept apart so keys share the document's text. */
   readonly reach: string;
   readonly base: number;
+  /** The last analysis that used the entry (see sweep). */
+  used: number;
+  /** A container's members stored with it, and the header text their keys name by id: kept alive while the container is a hit (see carry). */
+  readonly members?: StoredMembers;
 }
 
-/** The entry for `body` with the same context, moved to `start` (the same objects when it did not move). */
-function lookUp(cache: ReadonlyMap<string, readonly ChunkResult[]>, key: Key, start: number): ChunkResult | undefined {
-  const hit = cache.get(key.body)?.find((e) => e.context === key.context && e.reach === key.reach);
-  if (!hit || hit.base === start) return hit;
-  const by = start - hit.base;
-  return { context: key.context, reach: key.reach, base: start, findings: hit.findings.map((f) => shiftFinding(f, by)), sites: hit.sites.map((s) => shiftSite(s, by)) };
+interface StoredMembers {
+  readonly header: string;
+  readonly entries: readonly (readonly [body: string, entry: ChunkResult])[];
+}
+
+/** The entry for `key` (the same text with the same context), wherever it was stored. */
+function lookUp(cache: ReadonlyMap<string, readonly ChunkResult[]>, key: Key): ChunkResult | undefined {
+  return cache.get(key.body)?.find((e) => e.context === key.context && e.reach === key.reach);
+}
+
+/**
+ * An entry's findings and sites at `start`: the entry itself when it has not moved, else shifted
+ * copies. The cache keeps the entry as stored, so the copies die with the analysis using them and
+ * an entry back at its place (an undo) costs nothing.
+ */
+function placed(entry: ChunkResult, start: number): ChunkFindings {
+  if (entry.base === start) return entry;
+  const by = start - entry.base;
+  return { findings: entry.findings.map((f) => shiftFinding(f, by)), sites: entry.sites.map((s) => shiftSite(s, by)) };
 }
 
 /** A chunk's cache key: its text, and everything besides that its results depend on. */
@@ -91,15 +123,21 @@ interface Members {
   readonly header: string;
 }
 
+/** Members whose header is interned: `header` is a short id, `headerText` what it stands for. */
+interface InternedMembers extends Members {
+  readonly headerText: string;
+}
+
 export class IncrementalAnalyzer {
-  /** Results by chunk text (a list: identical items may sit in different contexts). */
-  private cache = new Map<string, ChunkResult[]>();
-  /** The entries of the text before, so that undoing an edit that broke the parse is cheap too. */
-  private previous = new Map<string, ChunkResult[]>();
+  /**
+   * Results by chunk text (a list: identical items may sit in different contexts), members and
+   * top-level chunks alike. One map whose entries are stamped when used, rather than a new map per
+   * analysis: a keystroke that reuses nearly everything then allocates nearly nothing (the young
+   * generation's collections were a good part of a keystroke's cost).
+   */
+  private readonly entries = new Map<string, ChunkResult[]>();
   /** The file-wide part of every key, for the cache's current contents. */
   private facts = '';
-  /** The cache being built for the current text (members and top-level chunks alike). */
-  private next = new Map<string, ChunkResult[]>();
   /** Fresh work of the analysis under way (see MAX_FRESH_CHUNKS). */
   private freshChunks = 0;
   private freshChars = 0;
@@ -116,6 +154,8 @@ export class IncrementalAnalyzer {
   /** The same for members of impl, trait and mod blocks that were looked up on their own. */
   lastMembers = 0;
   cachedMembers = 0;
+  /** Analyses of fresh text (chunks, or a container's shell with its members not found) in the last analysis. */
+  freshPasses = 0;
   /** Whether the last analysis took the whole-file path (see MAX_FRESH_SHARE). */
   wholeFile = false;
 
@@ -126,6 +166,7 @@ export class IncrementalAnalyzer {
     this.cachedMembers = 0;
     this.freshChunks = 0;
     this.freshChars = 0;
+    this.freshPasses = 0;
     this.expanded = new Map();
     this.wholeFile = false;
     if (safetyTree(doc).unsafeExternKeywords.length > 0) {
@@ -136,15 +177,11 @@ export class IncrementalAnalyzer {
     // The root's type matters too: a file that fails to parse as a whole has an ERROR root.
     const facts = `${optionsKey(ctx.safety)}\u0000${root.type}\u0000${innerAttributes(root).map((a) => a.text).join('\n')}\u0000`;
     // When a file-wide fact changes no entry can be reused; otherwise keys need not repeat them.
-    if (facts !== this.facts) {
-      this.cache.clear();
-      this.previous.clear();
-    }
+    if (facts !== this.facts) this.entries.clear();
     this.facts = facts;
-    this.next = new Map();
     const chunks = chunksOf(doc.text, doc.root, 0);
     // Nothing to reuse (a document just opened, or new options): no chunk would be found.
-    if (this.cache.size === 0 && this.previous.size === 0) return this.analyseWholeFile(doc, ctx, chunks);
+    if (this.entries.size === 0) return this.analyseWholeFile(doc, ctx, chunks);
     const findings: Finding[] = [];
     const sites: UnsafeSite[] = [];
     try {
@@ -162,22 +199,27 @@ export class IncrementalAnalyzer {
       }
       return this.analyseWholeFile(doc, ctx, chunks);
     }
-    this.rotate();
+    this.sweep();
     return assembleAnalysis(doc, ctx, sites, findings);
   }
 
   clear(): void {
-    this.cache.clear();
-    this.previous.clear();
-    this.next = new Map();
+    this.entries.clear();
     this.facts = '';
   }
 
-  /** Only the entries of the current and the previous text stay: the cache never outgrows two versions of the document. */
-  private rotate(): void {
-    this.previous = this.cache;
-    this.cache = this.next;
-    this.next = new Map();
+  /**
+   * Only the entries the current and the previous text used stay (so undoing an edit that broke
+   * the parse is cheap too): the cache never outgrows two versions of the document.
+   */
+  private sweep(): void {
+    const keep = this.generation - 1;
+    for (const [body, list] of this.entries) {
+      if (list.every((e) => e.used >= keep)) continue;
+      const kept = list.filter((e) => e.used >= keep);
+      if (kept.length) this.entries.set(body, kept);
+      else this.entries.delete(body);
+    }
     for (const [header, used] of this.headers) {
       if (used >= this.generation - 1) continue;
       this.headers.delete(header);
@@ -190,13 +232,13 @@ export class IncrementalAnalyzer {
    * memberChunks, with the header part of the members' key replaced by a short id: every member
    * of a block would otherwise hold its own copy of the block's header text in its key.
    */
-  private memberChunks(doc: ParsedDocument, chunk: Chunk, outer: string): Members | undefined {
+  private memberChunks(doc: ParsedDocument, chunk: Chunk, outer: string): InternedMembers | undefined {
     const members = memberChunks(doc, chunk, outer);
     if (!members) return undefined;
     let id = this.headerIds.get(members.header);
     if (id === undefined) this.headerIds.set(members.header, (id = `\u0002${this.nextHeaderId++}`));
     this.headers.set(members.header, this.generation);
-    return { chunks: members.chunks, header: id };
+    return { chunks: members.chunks, header: id, headerText: members.header };
   }
 
   /**
@@ -209,30 +251,38 @@ export class IncrementalAnalyzer {
     this.wholeFile = true;
     this.lastChunks = chunks.length;
     this.cachedChunks = 0;
-    this.next = new Map();
     const sites = collectUnsafeSites(doc);
     const findings = checkSafety(doc, sites, ctx.safety);
     this.share(doc, ctx.safety, chunks, '', { findings, sites });
-    this.rotate();
+    this.sweep();
     return assembleAnalysis(doc, ctx, sites, findings);
   }
 
-  /** Stores each chunk's share of `all` (in document order) under its key, members of containers too. */
-  private share(doc: ParsedDocument, options: SafetyOptions, chunks: readonly Chunk[], outer: string, all: ChunkFindings): ChunkFindings {
+  /**
+   * Stores each chunk's share of `all` (in document order) under its key, members of containers
+   * too; `stored` collects the entries stored for `chunks` (a container's entry holds its members').
+   */
+  private share(doc: ParsedDocument, options: SafetyOptions, chunks: readonly Chunk[], outer: string, all: ChunkFindings, stored?: [string, ChunkResult][]): ChunkFindings {
     const findings = groupBy(chunks, all.findings, (f) => f.span.start);
     const sites = groupBy(chunks, all.sites, (s) => s.keyword.start);
     chunks.forEach((chunk, i) => {
       const part = { findings: findings.groups[i]!, sites: sites.groups[i]! };
       const key = this.keyOf(doc, options, chunk, outer, outer !== '' && i === 0);
-      if (isExact(chunk, part)) this.remember(key.body, { context: key.context, reach: key.reach, base: chunk.start, ...part });
       const members = this.memberChunks(doc, chunk, outer);
+      let kept: StoredMembers | undefined;
       if (members) {
-        const shell = this.share(doc, options, members.chunks, members.header, part);
+        const entries: [string, ChunkResult][] = [];
+        const shell = this.share(doc, options, members.chunks, members.header, part, entries);
         const firstMember = members.chunks[0]!.start;
         // Members are only looked up when the shell's sites come first (see splitContainer); else
         // their entries would never be read.
         if (!shellFirst(shell, firstMember)) for (const m of members.chunks) this.forget(this.keyOf(doc, options, m, members.header, m === members.chunks[0]));
+        else kept = { header: members.headerText, entries };
       }
+      if (!isExact(chunk, part)) return;
+      const entry: ChunkResult = { context: key.context, reach: key.reach, base: chunk.start, used: this.generation, ...part, ...(kept ? { members: kept } : {}) };
+      this.remember(key.body, entry);
+      stored?.push([key.body, entry]);
     });
     return { findings: findings.rest, sites: sites.rest };
   }
@@ -240,23 +290,54 @@ export class IncrementalAnalyzer {
   /**
    * A chunk's findings and sites: from the cache, or analysed (a large container member by member,
    * see splitContainer) and stored when exact. `outer` keys the enclosing containers of a member.
+   * `stored` is the entry the next analysis can find (absent when the result was not exact).
    */
-  private chunkResult(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string, first: boolean): { result: ChunkFindings; cached: boolean } {
+  private chunkResult(
+    doc: ParsedDocument,
+    options: SafetyOptions,
+    chunk: Chunk,
+    outer: string,
+    first: boolean,
+  ): { result: ChunkFindings; cached: boolean; stored?: [string, ChunkResult] } {
     const key = this.keyOf(doc, options, chunk, outer, first);
-    const hit = lookUp(this.cache, key, chunk.start) ?? lookUp(this.previous, key, chunk.start) ?? lookUp(this.next, key, chunk.start);
+    const hit = lookUp(this.entries, key);
     if (hit) {
-      this.remember(key.body, hit);
-      return { result: hit, cached: true };
+      this.carry(hit);
+      return { result: placed(hit, chunk.start), cached: true, stored: [key.body, hit] };
     }
-    const fresh = this.splitContainer(doc, options, chunk, outer) ?? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start);
-    if (isExact(chunk, fresh)) this.remember(key.body, { context: key.context, reach: key.reach, base: chunk.start, findings: fresh.findings, sites: fresh.sites });
-    return { result: fresh, cached: false };
+    const split = this.splitContainer(doc, options, chunk, outer);
+    const fresh = split ?? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start);
+    if (!isExact(chunk, fresh)) return { result: fresh, cached: false };
+    const entry: ChunkResult = {
+      context: key.context,
+      reach: key.reach,
+      base: chunk.start,
+      used: this.generation,
+      findings: fresh.findings,
+      sites: fresh.sites,
+      ...(split?.members ? { members: split.members } : {}),
+    };
+    this.remember(key.body, entry);
+    return { result: fresh, cached: false, stored: [key.body, entry] };
+  }
+
+  /**
+   * Marks a hit used and, for a container, its members' entries and header id too: a container
+   * found whole never looks its members up, and without this they would expire, so the first
+   * keystroke into any of its methods later would re-check every member.
+   */
+  private carry(entry: ChunkResult): void {
+    entry.used = this.generation;
+    if (!entry.members) return;
+    this.headers.set(entry.members.header, this.generation);
+    for (const [, e] of entry.members.entries) this.carry(e);
   }
 
   /** `size`: the length of the text analysed (for the budget). */
   private analyseFresh(doc: ParsedDocument, options: SafetyOptions, nodes: readonly SyntaxNode[], size: number, skip?: readonly Span[]): ChunkFindings {
     this.freshChars += size;
     if (++this.freshChunks > MAX_FRESH_CHUNKS || this.freshChars > Math.max(MIN_FRESH_BUDGET, doc.text.length * MAX_FRESH_SHARE)) throw new TooManyMisses();
+    this.freshPasses++;
     return analyseChunk(doc, options, nodes, skip);
   }
 
@@ -277,44 +358,79 @@ export class IncrementalAnalyzer {
       if (known === undefined) this.expanded.set(m.startIndex, (known = macroIsExpanded(ctx, m)));
       return known;
     };
-    return chunk.nodes.flatMap((top) => nodesOfType(top, MACROS)).map((m) => (expanded(m) ? '1' : '0')).join('');
+    return macrosOf(chunk, body).map((m) => (expanded(m) ? '1' : '0')).join('');
   }
 
+  /** Stores a fresh result, replacing an older one for the same key. */
   private remember(body: string, result: ChunkResult): void {
-    const list = this.next.get(body);
-    if (!list) this.next.set(body, [result]);
-    else if (!list.some((e) => e.context === result.context && e.reach === result.reach)) list.push(result);
+    const list = this.entries.get(body);
+    if (!list) return void this.entries.set(body, [result]);
+    const at = list.findIndex((e) => e.context === result.context && e.reach === result.reach);
+    if (at < 0) list.push(result);
+    else list[at] = result;
   }
 
   private forget(key: Key): void {
-    const list = this.next.get(key.body)?.filter((e) => e.context !== key.context || e.reach !== key.reach);
-    if (list?.length) this.next.set(key.body, list);
-    else this.next.delete(key.body);
+    const list = this.entries.get(key.body)?.filter((e) => e.context !== key.context || e.reach !== key.reach);
+    if (list?.length) this.entries.set(key.body, list);
+    else this.entries.delete(key.body);
   }
 
   /**
    * A chunk ending with an impl, trait or mod block, analysed as its shell (everything outside the
    * member chunks: attributes, header, the block's own site) plus each member chunk looked up on its
-   * own, keyed like top-level chunks with the enclosing headers and inner attributes added. So a
-   * keystroke in one method of a large impl re-checks that method only. Undefined (analyse whole)
-   * when the block has no members to split or the shell's sites would not come first.
+   * own, keyed like top-level chunks with the enclosing headers and inner attributes added; the
+   * members not found are analysed in one pass with the shell and their shares stored. So a
+   * keystroke in one method of a large impl re-checks that method and the header only. Undefined
+   * (analyse whole) when the block has no members to split or the shell's sites would not come first.
    */
-  private splitContainer(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string): ChunkFindings | undefined {
+  private splitContainer(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string): (ChunkFindings & { members: StoredMembers }) | undefined {
     const members = this.memberChunks(doc, chunk, outer);
     if (!members) return undefined;
-    const skip = members.chunks.map((m) => ({ start: m.start, end: m.end }));
-    const shell = this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start - skip.reduce((n, r) => n + r.end - r.start, 0), skip);
+    const looked = members.chunks.map((member, i) => {
+      const first = i === 0;
+      const key = this.keyOf(doc, options, member, members.header, first);
+      return { member, first, key, hit: lookUp(this.entries, key) };
+    });
+    // Members not found are analysed in the same pass as the shell (each pass has a fixed cost),
+    // except blocks, which are split in their turn.
+    const nested = new Set(looked.filter((l) => !l.hit && isContainer(l.member)).map((l) => l.member));
+    const fresh = looked.filter((l) => !l.hit && !nested.has(l.member)).map((l) => l.member);
+    const skip = members.chunks.filter((m) => !fresh.includes(m)).map((m) => ({ start: m.start, end: m.end }));
+    const pass = this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start - skip.reduce((n, r) => n + r.end - r.start, 0), skip);
+    // As in share: every finding and site belongs to the node it starts in.
+    const freshFindings = groupBy(fresh, pass.findings, (f) => f.span.start);
+    const freshSites = groupBy(fresh, pass.sites, (s) => s.keyword.start);
+    const shell = { findings: freshFindings.rest, sites: freshSites.rest };
     if (!shellFirst(shell, members.chunks[0]!.start)) return undefined;
     const findings: Finding[] = [...shell.findings];
     const sites: UnsafeSite[] = [...shell.sites];
-    members.chunks.forEach((member, i) => {
+    const entries: [string, ChunkResult][] = [];
+    for (const { member, first, key, hit } of looked) {
       this.lastMembers++;
-      const { result, cached } = this.chunkResult(doc, options, member, members.header, i === 0);
-      if (cached) this.cachedMembers++;
+      let result: ChunkFindings;
+      if (hit) {
+        this.cachedMembers++;
+        this.carry(hit);
+        result = placed(hit, member.start);
+        entries.push([key.body, hit]);
+      } else if (nested.has(member)) {
+        const r = this.chunkResult(doc, options, member, members.header, first);
+        result = r.result;
+        if (r.stored) entries.push(r.stored);
+      } else {
+        const at = fresh.indexOf(member);
+        result = { findings: freshFindings.groups[at]!, sites: freshSites.groups[at]! };
+        if (isExact(member, result)) {
+          const entry: ChunkResult = { context: key.context, reach: key.reach, base: member.start, used: this.generation, ...result };
+          this.remember(key.body, entry);
+          entries.push([key.body, entry]);
+        }
+      }
       findings.push(...result.findings);
       sites.push(...result.sites);
-    });
-    return { findings, sites };
+    }
+    return { findings, sites, members: { header: members.headerText, entries } };
   }
 }
 
@@ -324,17 +440,23 @@ export class IncrementalAnalyzer {
  * Anything after the last member's line (a trailing comment, the `}`) stays in the shell.
  */
 function memberChunks(doc: ParsedDocument, chunk: Chunk, outer: string): Members | undefined {
-  const container = chunk.nodes[chunk.nodes.length - 1];
-  if (!container || !CONTAINERS.has(container.type)) return undefined;
+  if (!isContainer(chunk)) return undefined;
+  const container = chunk.nodes[chunk.nodes.length - 1]!;
   const list = container.childForFieldName('body');
   if (!list || list.type !== 'declaration_list') return undefined;
   const text = doc.text;
   const open = list.startIndex + 1;
   const nl = text.indexOf('\n', open);
   if (nl < 0 || text.slice(open, nl).trim() !== '') return undefined;
-  const chunks = chunksOf(text, list, nl + 1).filter((m) => m.nodes.length > 0 && m.end <= list.endIndex && m.nodes.every((n) => n.type !== '}'));
+  const chunks = chunksOf(text, list, nl + 1).filter((m) => m.types.length > 0 && m.end <= list.endIndex && m.types.every((t) => t !== '}'));
   if (chunks.length === 0) return undefined;
   return { chunks, header: `${outer}\u0002${text.slice(chunk.start, open)}\u0000${innerAttributes(list).map((a) => a.text).join('\n')}` };
+}
+
+/** Whether a chunk ends with a block whose members may be cached one by one (see memberChunks). */
+function isContainer(chunk: Chunk): boolean {
+  const last = chunk.types[chunk.types.length - 1];
+  return last !== undefined && CONTAINERS.has(last);
 }
 
 /** Whether every site of a container's shell comes before its members, as in a whole-file analysis's order. */
@@ -384,36 +506,40 @@ function isTopLevelItem(type: string): boolean {
 function chunksOf(text: string, parent: SyntaxNode, from: number): Chunk[] {
   const chunks: Chunk[] = [];
   let start = from;
-  let nodes: SyntaxNode[] = [];
+  // The chunk under way: the index of its first child, and its children's types.
+  let first = 0;
+  let types: string[] = [];
   const cursor = parent.walk();
   try {
-    if (cursor.gotoFirstChild()) {
-      do {
-        const node = cursor.currentNode;
-        if (from > 0 && node.endIndex <= from) continue;
-        nodes.push(node);
-        if (!isTopLevelItem(node.type)) continue;
-        // The chunk ends after the item's line, when nothing but blanks follows it there.
-        const nl = text.indexOf('\n', node.endIndex);
-        const lineEnd = nl < 0 ? text.length : nl + 1;
-        if (text.slice(node.endIndex, lineEnd).trim() !== '') continue;
-        chunks.push({ start, end: lineEnd, nodes });
-        start = lineEnd;
-        nodes = [];
-      } while (cursor.gotoNextSibling());
+    // The cursor reads types and offsets without making a node object per child.
+    for (let index = 0, more = cursor.gotoFirstChild(); more; index++, more = cursor.gotoNextSibling()) {
+      const endIndex = cursor.endIndex;
+      if (from > 0 && endIndex <= from) continue;
+      const type = cursor.nodeType;
+      if (types.length === 0) first = index;
+      types.push(type);
+      if (!isTopLevelItem(type)) continue;
+      // The chunk ends after the item's line, when nothing but blanks follows it there.
+      const nl = text.indexOf('\n', endIndex);
+      const lineEnd = nl < 0 ? text.length : nl + 1;
+      if (text.slice(endIndex, lineEnd).trim() !== '') continue;
+      chunks.push(new Chunk(start, lineEnd, parent, first, types));
+      start = lineEnd;
+      types = [];
     }
   } finally {
     cursor.delete();
   }
-  if (start < text.length || nodes.length > 0) chunks.push({ start, end: text.length, nodes });
+  if (start < text.length || types.length > 0) chunks.push(new Chunk(start, text.length, parent, first, types));
   return chunks;
 }
 
 /** The text above a chunk that its comment scans may read (see the module comment). */
 function above(text: string, chunk: Chunk, body: string): { tag: string; reach: string } {
   if (chunk.start === 0) return { tag: 'S', reach: '' };
-  const prevLine = text.slice(text.lastIndexOf('\n', chunk.start - 2) + 1, chunk.start);
-  if (!body.includes('*/') && !prevLine.includes('*/')) return { tag: `L${prevLine}`, reach: '' };
+  const prevStart = text.lastIndexOf('\n', chunk.start - 2) + 1;
+  const prevLine = text.slice(prevStart, chunk.start);
+  if ((!body.includes('*/') && !prevLine.includes('*/')) || openedWithin(text, prevStart, chunk.end)) return { tag: `L${prevLine}`, reach: '' };
   // A slice, not a concatenation: it shares the document's text instead of copying it into the key.
   for (let at = text.lastIndexOf('/*', chunk.start - 1); at >= 0; at = text.lastIndexOf('/*', at - 1)) {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -422,7 +548,37 @@ function above(text: string, chunk: Chunk, body: string): { tag: string; reach: 
   return { tag: 'F', reach: text.slice(0, chunk.start) };
 }
 
+/**
+ * Whether a line opening a block comment lies in [from, to) at or above the first line there
+ * holding a comment end: a scan climbing from any line ending a block comment then stops at that
+ * line or one below it, so it reads nothing above `from` (`from` starts a line).
+ */
+function openedWithin(text: string, from: number, to: number): boolean {
+  const close = text.indexOf('*/', from);
+  if (close < 0 || close >= to) return true;
+  const closeLine = text.lastIndexOf('\n', close - 1) + 1;
+  for (let at = text.indexOf('/*', from); at >= 0 && at < to; at = text.indexOf('/*', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (lineStart > closeLine) return false;
+    if (text.slice(lineStart, at).trim() === '') return true;
+  }
+  return false;
+}
+
 const MACROS: ReadonlySet<string> = new Set(['macro_definition']);
+
+/**
+ * The `macro_rules!` definitions in a chunk, in document order. Every one holds the text
+ * `macro_rules`, so when the chunk's top-level definitions account for every occurrence of it
+ * there are no others and the search through the chunk's nodes is skipped.
+ */
+function macrosOf(chunk: Chunk, body: string): SyntaxNode[] {
+  let mentions = 0;
+  for (let at = body.indexOf('macro_rules'); at >= 0; at = body.indexOf('macro_rules', at + 1)) mentions++;
+  const top = chunk.types.reduce((n, t) => (MACROS.has(t) ? n + 1 : n), 0);
+  if (top === mentions) return chunk.nodes.filter((n) => MACROS.has(n.type));
+  return chunk.nodes.flatMap((n) => nodesOfType(n, MACROS));
+}
 
 const within = (s: Span, chunk: Chunk): boolean => s.start >= chunk.start && s.end <= chunk.end;
 

@@ -4,6 +4,8 @@
  * Broken Rust is fine: tree-sitter recovers and marks ERROR/MISSING nodes.
  */
 import { Language, Parser, type Edit, type Node, type Point, type Tree } from 'web-tree-sitter';
+
+export type { Edit as TreeEdit } from 'web-tree-sitter';
 import { rustGrammarWasmPath, treeSitterWasmPath } from './assets';
 import { LineIndex, type LspRange } from './positions';
 import { directI32Access, type EmscriptenMemory } from './wasmMemory';
@@ -82,9 +84,11 @@ export class ParsedDocument {
   constructor(
     private readonly parser: RustParser,
     text: string,
+    /** The text's line index when the caller already has one. */
+    lines?: LineIndex,
   ) {
     this._text = text;
-    this._lines = new LineIndex(text);
+    this._lines = lines?.text === text ? lines : new LineIndex(text);
     this._tree = parser.parse(text);
   }
 
@@ -104,32 +108,24 @@ export class ParsedDocument {
   applyChanges(changes: readonly TextChange[]): void {
     let text = this._text;
     let lines = this._lines;
-    let full = false;
+    const edits: (Edit | undefined)[] = [];
     for (const change of changes) {
-      if (!change.range) {
-        text = change.text;
-        lines = new LineIndex(text);
-        full = true;
-        continue;
-      }
-      const start = lines.offsetAt(change.range.start);
-      const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
-      const next = text.slice(0, start) + change.text + text.slice(oldEnd);
-      const newEnd = start + change.text.length;
-      if (!full) {
-        const edit: Edit = {
-          startIndex: start,
-          oldEndIndex: oldEnd,
-          newEndIndex: newEnd,
-          startPosition: pointAt(lines, start),
-          oldEndPosition: pointAt(lines, oldEnd),
-          newEndPosition: pointAfter(pointAt(lines, start), change.text),
-        };
-        this._tree.edit(edit);
-      }
-      text = next;
-      lines = new LineIndex(text);
+      const r = resolveChange(text, lines, change);
+      edits.push(r.edit);
+      text = r.text;
+      lines = r.lines;
     }
+    this.applyEdits(edits, text, lines);
+  }
+
+  /**
+   * Changes already resolved with resolveChange (by a caller that keeps the text itself), and the
+   * text and line index they lead to: the tree is edited and re-parsed, nothing is recomputed.
+   */
+  applyEdits(edits: readonly (Edit | undefined)[], text: string, lines: LineIndex): void {
+    // After a whole-text replacement the old tree says nothing about the new text.
+    const full = edits.includes(undefined);
+    if (!full) for (const edit of edits) this._tree.edit(edit!);
     const old = this._tree;
     this._tree = this.parser.parse(text, full ? null : old);
     this.incremental = !full;
@@ -161,6 +157,34 @@ export class ParsedDocument {
   dispose(): void {
     this._tree.delete();
   }
+}
+
+/** One change applied to a text: the tree-sitter edit (absent for a whole-text replacement), the new text and its line index. */
+export interface ResolvedChange {
+  readonly edit?: Edit;
+  readonly text: string;
+  readonly lines: LineIndex;
+}
+
+/** Applies an LSP change to `text` (whose index is `lines`); ranges clamp as LineIndex.offsetAt does. */
+export function resolveChange(text: string, lines: LineIndex, change: TextChange): ResolvedChange {
+  if (!change.range) return { text: change.text, lines: new LineIndex(change.text) };
+  const start = lines.offsetAt(change.range.start);
+  const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
+  const next = text.slice(0, start) + change.text + text.slice(oldEnd);
+  const startPosition = pointAt(lines, start);
+  return {
+    edit: {
+      startIndex: start,
+      oldEndIndex: oldEnd,
+      newEndIndex: start + change.text.length,
+      startPosition,
+      oldEndPosition: pointAt(lines, oldEnd),
+      newEndPosition: pointAfter(startPosition, change.text),
+    },
+    text: next,
+    lines: lines.afterEdit(next, start, oldEnd, change.text),
+  };
 }
 
 function pointAt(lines: LineIndex, offset: number): Point {

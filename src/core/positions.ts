@@ -52,12 +52,44 @@ function lineStartsWithCr(text: string): number[] {
   return starts;
 }
 
+/** Line starts of a text known to have no `\r` (not exported: only LineIndex.afterEdit makes them). */
+class KnownLfStarts {
+  constructor(readonly starts: readonly number[]) {}
+}
+
 export class LineIndex {
   /** UTF-16 offset at which each line starts; always begins with 0. */
   readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
-    this.lineStarts = text.includes('\r') ? lineStartsWithCr(text) : lineStartsLf(text);
+  /** Whether the text has a `\r` (then line breaks are not just `\n`). */
+  private readonly hasCr: boolean;
+
+  constructor(
+    readonly text: string,
+    /** Line starts afterEdit worked out for a text without `\r`; only it can make one. */
+    known?: KnownLfStarts,
+  ) {
+    this.hasCr = known ? false : text.includes('\r');
+    this.lineStarts = known?.starts ?? (this.hasCr ? lineStartsWithCr(text) : lineStartsLf(text));
+  }
+
+  /**
+   * The index of `text`, which is this index's text with [start, oldEnd) replaced by `inserted`.
+   * When no `\r` is involved only the line starts after the edit move, which on a large file is
+   * much cheaper than indexing the new text (a keystroke's cost); otherwise the text is indexed.
+   */
+  afterEdit(text: string, start: number, oldEnd: number, inserted: string): LineIndex {
+    if (this.hasCr || inserted.includes('\r')) return new LineIndex(text);
+    const old = this.lineStarts;
+    const delta = inserted.length - (oldEnd - start);
+    // Line starts up to `start` stay; those whose `\n` was removed go; later ones shift.
+    const keep = this.lineOf(start) + 1;
+    const starts = old.slice(0, keep);
+    for (let nl = inserted.indexOf('\n'); nl >= 0; nl = inserted.indexOf('\n', nl + 1)) starts.push(start + nl + 1);
+    let from = keep;
+    while (from < old.length && old[from]! <= oldEnd) from++;
+    for (let i = from; i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, new KnownLfStarts(starts));
   }
 
   get lineCount(): number {

@@ -38,9 +38,11 @@ export type AnalysisListener = (result: DocumentAnalysis) => void;
 const EMPTY: Analysis = { findings: [], gates: [], unsafeSites: [] };
 
 export class AnalysisService {
-  private readonly cache = new Map<string, DocumentAnalysis & { generation: number }>();
+  private readonly cache = new Map<string, { readonly result: DocumentAnalysis; readonly generation: number }>();
   private readonly running = new Map<string, Promise<DocumentAnalysis | undefined>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When schedule() was last called per URI (see schedule). */
+  private readonly lastScheduled = new Map<string, number>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly listeners: AnalysisListener[] = [];
   /** Per-document caches of per-item results: a keystroke re-checks only the item it touched. */
@@ -62,15 +64,28 @@ export class AnalysisService {
     this.listeners.push(listener);
   }
 
-  /** Analyse after the debounce delay; a later call for the same URI restarts the delay. */
+  /**
+   * Analyse soon. A change after a quiet spell (typing: keystrokes come tens of milliseconds
+   * apart) is analysed on the next turn of the event loop, with whatever arrived with it; only
+   * changes coming within the debounce delay of the previous one (a burst: paste, multi-cursor,
+   * replay) wait for the delay, which each of them restarts, so the burst costs one analysis.
+   */
   schedule(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    const now = performance.now();
+    const last = this.lastScheduled.get(uri);
+    this.lastScheduled.set(uri, now);
+    const pending = this.timers.get(uri);
+    clearTimeout(pending);
+    const quiet = pending === undefined && (last === undefined || now - last >= this.debounceMs);
     this.timers.set(
       uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.ensure(uri).catch((e: unknown) => this.log.error(`analysis of ${uri} failed: ${describe(e)}`));
-      }, this.debounceMs),
+      setTimeout(
+        () => {
+          this.timers.delete(uri);
+          this.ensure(uri).catch((e: unknown) => this.log.error(`analysis of ${uri} failed: ${describe(e)}`));
+        },
+        quiet ? 0 : this.debounceMs,
+      ),
     );
   }
 
@@ -80,7 +95,7 @@ export class AnalysisService {
       const doc = this.documents.get(uri);
       if (!doc) return undefined;
       const cached = this.cache.get(uri);
-      if (cached && cached.version === doc.version && cached.generation === this.generation) return cached;
+      if (cached && cached.result.version === doc.version && cached.generation === this.generation) return cached.result;
       let run = this.running.get(uri);
       if (!run) {
         run = this.run(uri).finally(() => this.running.delete(uri));
@@ -95,7 +110,7 @@ export class AnalysisService {
 
   /** The last result, whatever its version (for features that may lag, e.g. semantic tokens). */
   latest(uri: string): DocumentAnalysis | undefined {
-    return this.cache.get(uri);
+    return this.cache.get(uri)?.result;
   }
 
   /** Settings or watched files changed: re-analyse every open document. */
@@ -107,6 +122,7 @@ export class AnalysisService {
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.lastScheduled.delete(uri);
     clearTimeout(this.settleTimers.get(uri));
     this.settleTimers.delete(uri);
     this.cache.delete(uri);
@@ -142,7 +158,7 @@ export class AnalysisService {
       if (!doc) return undefined;
       result = parsed ? this.analyseParsed(doc, parsed, settings) : this.skippedResult(doc, settings, { reason: 'failed', message: 'the document could not be parsed' });
     }
-    this.cache.set(uri, { ...result, generation });
+    this.cache.set(uri, { result, generation });
     for (const listener of this.listeners) {
       try {
         listener(result);
@@ -189,12 +205,8 @@ export class AnalysisService {
       if (!incremental && this.cache.has(doc.uri)) this.incremental.set(doc.uri, (incremental = new IncrementalAnalyzer()));
       const analysis = incremental ? incremental.analyze(parsed, ctx) : analyze(parsed, ctx);
       const lines = parsed.lines;
-      const fixes = new Map<string, readonly Fix[]>();
-      for (const f of analysis.findings) {
-        if (!f.fixes?.length) continue;
-        const key = fixKey(f.code, toRange(lines, f.span));
-        fixes.set(key, [...(fixes.get(key) ?? []), ...f.fixes]);
-      }
+      // Only code actions read the fixes: worked out on the first request, not on every keystroke.
+      let fixes: ReadonlyMap<string, readonly Fix[]> | undefined;
       return {
         uri: doc.uri,
         version: doc.version,
@@ -204,7 +216,9 @@ export class AnalysisService {
         ctx,
         analysis,
         unsafeRegions: unsafeRegionSpans(parsed, analysis.unsafeSites),
-        fixes,
+        get fixes() {
+          return (fixes ??= fixesByKey(analysis, lines));
+        },
       };
     } catch (e) {
       this.log.error(`analysis of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -217,7 +231,7 @@ export class AnalysisService {
       uri: doc.uri,
       version: doc.version,
       text: doc.text,
-      lines: new LineIndex(doc.text),
+      lines: this.documents.lines(doc.uri) ?? new LineIndex(doc.text),
       settings,
       analysis: EMPTY,
       skipped,
@@ -225,6 +239,17 @@ export class AnalysisService {
       fixes: new Map(),
     };
   }
+}
+
+/** The fixes of `analysis` by the key of the diagnostic they belong to. */
+function fixesByKey(analysis: Analysis, lines: LineIndex): ReadonlyMap<string, readonly Fix[]> {
+  const fixes = new Map<string, readonly Fix[]>();
+  for (const f of analysis.findings) {
+    if (!f.fixes?.length) continue;
+    const key = fixKey(f.code, toRange(lines, f.span));
+    fixes.set(key, [...(fixes.get(key) ?? []), ...f.fixes]);
+  }
+  return fixes;
 }
 
 export function describe(e: unknown): string {

@@ -1,11 +1,11 @@
 /**
  * Open documents: the text and version the client last sent, and (lazily) one incremental parse
- * tree per document. Edits are queued and applied to the tree with ParsedDocument.applyChanges
+ * tree per document. Edits are queued and applied to the tree with ParsedDocument.applyEdits
  * when a tree is next needed, so a burst of keystrokes costs one incremental re-parse. Trees sit
  * in a bounded LRU; an evicted tree is freed and rebuilt from the text on demand.
  */
-import { ParsedDocument, type RustParser, type TextChange } from '../core/parser';
-import { LineIndex, type LspPosition } from '../core/positions';
+import { ParsedDocument, resolveChange, type RustParser, type TextChange, type TreeEdit } from '../core/parser';
+import { LineIndex } from '../core/positions';
 import { DisposingLru } from './lru';
 
 export interface OpenDocument {
@@ -20,8 +20,10 @@ interface Entry {
   languageId: string;
   version: number;
   text: string;
-  /** Changes the cached tree (if any) has not seen yet. */
-  pending: TextChange[];
+  /** `text`'s line index, updated edit by edit (indexing a large file anew costs a keystroke a good part of its budget). */
+  lines: LineIndex;
+  /** Edits the cached tree (if any) has not seen yet, resolved against the text they applied to (undefined: whole text replaced). */
+  pending: (TreeEdit | undefined)[];
 }
 
 // Trees live in wasm memory, which never shrinks: a few cover the documents being edited and
@@ -44,16 +46,22 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string): void {
     this.trees.delete(uri);
-    this.entries.set(uri, { uri, languageId, version, text, pending: [] });
+    this.entries.set(uri, { uri, languageId, version, text, lines: new LineIndex(text), pending: [] });
   }
 
   /** Applies an incremental didChange; returns false for a document that is not open. */
   change(uri: string, version: number, changes: readonly TextChange[]): boolean {
     const entry = this.entries.get(uri);
     if (!entry) return false;
-    entry.text = applyTextChanges(entry.text, changes);
+    const tracked = this.trees.has(uri);
+    for (const change of changes) {
+      // One resolution serves the text and the tree, so the two cannot disagree.
+      const r = resolveChange(entry.text, entry.lines, change);
+      entry.text = r.text;
+      entry.lines = r.lines;
+      if (tracked) entry.pending.push(r.edit);
+    }
     entry.version = version;
-    if (this.trees.has(uri)) entry.pending.push(...changes);
     return true;
   }
 
@@ -66,6 +74,11 @@ export class DocumentStore {
   /** Called after a document closes (features clear what they published for it). */
   onClose(listener: (uri: string) => void): void {
     this.closeListeners.push(listener);
+  }
+
+  /** The line index of the document's current text. */
+  lines(uri: string): LineIndex | undefined {
+    return this.entries.get(uri)?.lines;
   }
 
   get(uri: string): OpenDocument | undefined {
@@ -92,16 +105,17 @@ export class DocumentStore {
     if (!entry) return undefined;
     let doc = this.trees.get(uri);
     if (doc && entry.pending.length) {
-      const changes = entry.pending;
+      const edits = entry.pending;
       entry.pending = [];
       try {
-        doc.applyChanges(changes);
+        doc.applyEdits(edits, entry.text, entry.lines);
       } catch (e) {
         this.trees.delete(uri);
         doc = undefined;
         this.onRebuild(uri, `incremental parse failed: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    // The same string object unless something went wrong, so this costs nothing on the keystroke path.
     if (doc && doc.text !== entry.text) {
       this.trees.delete(uri);
       doc = undefined;
@@ -109,7 +123,7 @@ export class DocumentStore {
     }
     if (!doc) {
       entry.pending = [];
-      doc = new ParsedDocument(parser, entry.text);
+      doc = new ParsedDocument(parser, entry.text, entry.lines);
       this.trees.set(uri, doc);
     }
     return doc;
@@ -124,33 +138,7 @@ export class DocumentStore {
 /** The text after LSP content changes (each range relative to the text after the previous change). */
 export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
   let result = text;
-  for (const change of changes) {
-    if (!change.range) {
-      result = change.text;
-      continue;
-    }
-    const start = offsetAt(result, change.range.start);
-    const end = Math.max(start, offsetAt(result, change.range.end));
-    result = result.slice(0, start) + change.text + result.slice(end);
-  }
+  let lines = new LineIndex(text);
+  for (const change of changes) ({ text: result, lines } = resolveChange(result, lines, change));
   return result;
-}
-
-/**
- * `new LineIndex(text).offsetAt(pos)` without indexing every line of the text, which on a large
- * file costs a good part of a keystroke: for text without `\r`, the lines up to `pos.line` are
- * found with indexOf. Other text takes the LineIndex.
- */
-function offsetAt(text: string, pos: LspPosition): number {
-  if (text.includes('\r')) return new LineIndex(text).offsetAt(pos);
-  if (pos.line < 0) return 0;
-  let start = 0;
-  for (let line = 0; line < pos.line; line++) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) return text.length;
-    start = nl + 1;
-  }
-  const nl = text.indexOf('\n', start);
-  const end = nl < 0 ? text.length : nl;
-  return Math.min(Math.max(start + pos.character, start), end);
 }

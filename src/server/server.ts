@@ -45,8 +45,8 @@ const FEATURES: readonly { register(services: Services): ServerCapabilities }[] 
 ];
 
 /**
- * Default wait between a keystroke and its analysis; RFL_LENS_DEBOUNCE_MS overrides it (tests).
- * Short: re-analysis is incremental, so the debounce only has to merge bursts (paste, multi-cursor).
+ * Default debounce; RFL_LENS_DEBOUNCE_MS overrides it (tests). A change after a quiet spell is
+ * analysed at once; changes within this long of the previous one are merged (AnalysisService.schedule).
  */
 const DEFAULT_DEBOUNCE_MS = 5;
 /** Idle time before a broken incremental tree is re-parsed from scratch; RFL_LENS_SETTLE_MS overrides it. */

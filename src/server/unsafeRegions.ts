@@ -6,12 +6,19 @@ import type { ParsedDocument } from '../core/parser';
 import type { Span } from '../core/positions';
 import type { UnsafeSite } from '../core/safety/types';
 
+/**
+ * Fn bodies by site. The incremental analysis hands the same site object back only for an item
+ * whose text is unchanged, without parse errors and at the same offset, whose body is then the same.
+ */
+const bodies = new WeakMap<UnsafeSite, Span | null>();
+
 export function unsafeRegionSpans(doc: ParsedDocument, sites: readonly UnsafeSite[]): Span[] {
   const regions: Span[] = [];
   for (const site of sites) {
     if (site.kind === 'block' || site.kind === 'impl') regions.push(site.span);
     else if (site.kind === 'fn') {
-      const body = fnBody(doc, site.span);
+      let body = bodies.get(site);
+      if (body === undefined) bodies.set(site, (body = fnBody(doc, site.span) ?? null));
       if (body) regions.push(body);
     }
   }

@@ -197,6 +197,8 @@ describe('IncrementalAnalyzer', function () {
       assert.equal(incremental.lastChunks - incremental.cachedChunks, 1);
       assert.equal(incremental.lastMembers, 10);
       assert.equal(incremental.cachedMembers, 9);
+      // The impl's header and the edited member in one pass.
+      assert.equal(incremental.freshPasses, 1);
       const fresh = new ParsedDocument(parser, doc.text);
       try {
         const expected = analyze(fresh, ctx);
@@ -210,6 +212,73 @@ describe('IncrementalAnalyzer', function () {
       } finally {
         fresh.dispose();
       }
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('keeps the members of a container that no recent edit touched', () => {
+    const doc = new ParsedDocument(parser, containerFile());
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    const insert = (at: number, text: string): void => doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text }]);
+    try {
+      incremental.analyze(doc, ctx);
+      // Several analyses of edits outside `impl Buf`: its chunk is found whole each time.
+      for (let i = 0; i < 4; i++) {
+        insert(doc.text.indexOf('p: *mut u32'), 'x');
+        incremental.analyze(doc, ctx);
+        assert.equal(incremental.lastChunks - incremental.cachedChunks, 1);
+      }
+      const at = doc.text.indexOf('unsafe { *self.p.add(1) = v }');
+      insert(at, ' ');
+      const result = incremental.analyze(doc, ctx);
+      assert.equal(incremental.lastMembers, 10);
+      assert.equal(incremental.cachedMembers, 9);
+      const fresh = new ParsedDocument(parser, doc.text);
+      try {
+        assert.deepStrictEqual(comparable(result), comparable(analyze(fresh, ctx)));
+      } finally {
+        fresh.dispose();
+      }
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('keeps an item whose block comments open inside it cached when code above it changes', () => {
+    const text = [
+      '/* A header comment. */',
+      'fn first() {',
+      '    let a = 1;',
+      '}',
+      '',
+      'fn target(p: *const u8) -> u8 {',
+      '    /* SAFETY: the caller passes a valid pointer. */',
+      '    unsafe { *p }',
+      '}',
+      '',
+      'fn other(p: *const u8) -> u8 {',
+      '    unsafe { *p }',
+      '}',
+      '',
+    ].join('\n');
+    const doc = new ParsedDocument(parser, text);
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    try {
+      incremental.analyze(doc, ctx);
+      const at = doc.text.indexOf('a = 1');
+      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: 'x' }]);
+      const result = incremental.analyze(doc, ctx);
+      // Only the edited item: `target` reads no text above its own comment.
+      assert.equal(incremental.lastChunks, 3);
+      assert.equal(incremental.cachedChunks, 2);
+      assert.deepStrictEqual(comparable(result), comparable(analyze(doc, ctx)));
+      assert.deepStrictEqual(
+        result.findings.map((f) => [f.code, doc.lines.lineOf(f.span.start)]),
+        [['missing-safety-comment', 11]],
+      );
     } finally {
       doc.dispose();
     }

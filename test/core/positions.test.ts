@@ -31,6 +31,34 @@ describe('positions', () => {
     assert.deepEqual(new LineIndex('ab\ncd\n\ne').lineStarts, [0, 3, 6, 7]);
   });
 
+  it('moves only the line starts after an edit, equal to indexing the new text', () => {
+    const base = 'fn a() {}\n\nlet é = 1;\n😀\nz\n';
+    const cases: [number, number, string][] = [
+      [0, 0, 'x'], [3, 3, '\n'], [9, 10, ''], [10, 11, 'a\nb\n'], [0, base.length, ''], [base.length, base.length, '\n\n'],
+      [5, 16, 'q'], [12, 12, 'é😀'], [21, 22, ''], [2, 20, '\n'],
+    ];
+    for (const [start, end, inserted] of cases) {
+      const next = base.slice(0, start) + inserted + base.slice(end);
+      const moved = new LineIndex(base).afterEdit(next, start, end, inserted);
+      assert.equal(moved.text, next);
+      assert.deepEqual(moved.lineStarts, new LineIndex(next).lineStarts, JSON.stringify([start, end, inserted]));
+    }
+    // A `\r` before or in the edit: the text is indexed anew, lone `\r` and `\r\n` included.
+    const crlf = 'a\r\nb\n';
+    assert.deepEqual(new LineIndex(crlf).afterEdit('a\r\nb\rc\n', 5, 5, '\rc').lineStarts, [0, 3, 5, 7]);
+    assert.deepEqual(new LineIndex('ab\n').afterEdit('a\rb\n', 1, 1, '\r').lineStarts, [0, 2, 4]);
+    // Chained edits keep agreeing with a fresh index.
+    let lines = new LineIndex(base);
+    for (let i = 0; i < 30; i++) {
+      const at = (i * 7) % (lines.text.length + 1);
+      const end = Math.min(lines.text.length, at + (i % 3));
+      const inserted = ['\n', 'x', '', 'é\n'][i % 4]!;
+      const next = lines.text.slice(0, at) + inserted + lines.text.slice(end);
+      lines = lines.afterEdit(next, at, end, inserted);
+      assert.deepEqual(lines.lineStarts, new LineIndex(next).lineStarts, `edit ${i}`);
+    }
+  });
+
   it('gives LSP positions in UTF-16 code units', () => {
     assert.deepEqual(lines.positionAt(xOffset), { line: 1, character: 8 });
     assert.equal(lines.offsetAt({ line: 1, character: 8 }), xOffset);

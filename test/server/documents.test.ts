@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadRustParser } from '../../src/core/parser';
+import { LineIndex } from '../../src/core/positions';
 import { applyTextChanges, DocumentStore } from '../../src/server/documents';
 
 const SOURCE = [
@@ -41,6 +42,27 @@ describe('DocumentStore', () => {
     } finally {
       fresh.delete();
     }
+    store.dispose();
+  });
+
+  it('keeps its line index equal to indexing the text, and hands the tree the same text', async () => {
+    const store = new DocumentStore(loadRustParser);
+    const uri = 'file:///tmp/b.rs';
+    store.open(uri, 'rust', 1, SOURCE);
+    await store.parsed(uri);
+    store.change(uri, 2, [
+      { range: { start: { line: 4, character: 4 }, end: { line: 4, character: 4 } }, text: 'let y = 2;\n    ' },
+      { range: { start: { line: 0, character: 3 }, end: { line: 2, character: 0 } }, text: '' },
+    ]);
+    store.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '// é\r\n' }]);
+    const text = store.get(uri)!.text;
+    assert.equal(text, '// fn main() {\n// é\r\n    // SAFETY: the pointer is valid.\n    let y = 2;\n    let x = unsafe { *p };\n}\n');
+    assert.deepEqual(store.lines(uri)!.lineStarts, [0, 15, 21, 58, 73, 100, 102]);
+    assert.deepEqual(store.lines(uri)!.lineStarts, new LineIndex(text).lineStarts);
+    const doc = await store.parsed(uri);
+    // One text and one index for the store and the tree: nothing to compare or rebuild per keystroke.
+    assert.equal(doc!.text, text);
+    assert.equal(doc!.lines, store.lines(uri));
     store.dispose();
   });
 

@@ -166,14 +166,27 @@ export function linesBelowMatches(lines: LineIndex, trigger: RegExp, options: { 
 /** Nodes whose direct children are items or statements (ERROR: where recovery left them). */
 const CONTAINERS: ReadonlySet<string> = new Set(['source_file', 'declaration_list', 'block', 'ERROR']);
 
+/** A child of a block (a statement, an item, a tail expression) and the block. */
+export interface BlockChild {
+  readonly block: SyntaxNode;
+  readonly child: SyntaxNode;
+}
+
+export interface NodesOnLines {
+  /** The wanted nodes, in document order. */
+  readonly nodes: readonly SyntaxNode[];
+  /** Every child of a block starting on one of the lines (whatever its type), in document order. */
+  readonly blockChildren: readonly BlockChild[];
+}
+
 /** Bounds the walk down to a line's first token; deeper lines make the caller search the whole tree. */
 const MAX_LINE_DEPTH = 400;
 
 /**
  * Nodes of a `wanted` type starting on one of `lineNumbers` as children of a container (source
  * file, declaration list, block) that starts on an earlier line, plus the blocks containing
- * those lines; nodes inside a `prune` node are left out (a pruned node itself stays when
- * wanted). These are all the nodes a comment or doc section on the lines above can belong to:
+ * those lines, and every child of such a block starting on the lines; nodes inside a `prune`
+ * node are left out (a pruned node itself stays when wanted). These are all the nodes a comment or doc section on the lines above can belong to:
  * an item or statement whose container starts on its own line has no line above it to search.
  * Undefined when a line lies too deep in the tree; the caller then searches the whole tree.
  */
@@ -183,7 +196,7 @@ export function nodesStartingOnLines(
   lineNumbers: readonly number[],
   wanted: ReadonlySet<string>,
   prune: ReadonlySet<string> | undefined,
-): SyntaxNode[] | undefined {
+): NodesOnLines | undefined {
   // The tree's own text: where `unsafe extern` was blanked, a line's first token is `extern`.
   const text = sourceText(root) ?? lines.text;
   const types = new Map<number, string>();
@@ -193,6 +206,7 @@ export function nodesStartingOnLines(
     return t;
   };
   const out: SyntaxNode[] = [];
+  const blockChildren: BlockChild[] = [];
   for (const line of lineNumbers) {
     const lineStart = lines.lineStart(line);
     const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
@@ -214,10 +228,17 @@ export function nodesStartingOnLines(
       // Its children starting on the line: the one holding the line's first token (next on the
       // path; nothing but blanks lies before it on the line), then any that follow on the line.
       for (let c: SyntaxNode | null = path[i + 1]!; c && c.startIndex < lineEnd; c = c.nextSibling) {
-        if (c.startIndex >= lineStart && wanted.has(typeOf(c))) out.push(c);
+        if (c.startIndex >= lineStart) {
+          if (wanted.has(typeOf(c))) out.push(c);
+          if (type === 'block') blockChildren.push({ block: node, child: c });
+        }
         if (c.endIndex >= lineEnd) break;
       }
     }
   }
-  return documentOrder(out);
+  const seen = new Set<number>();
+  return {
+    nodes: documentOrder(out),
+    blockChildren: blockChildren.filter((b) => !seen.has(b.child.id) && seen.add(b.child.id)).sort((a, b) => a.child.startIndex - b.child.startIndex),
+  };
 }

@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import type { LocatedSite } from './inventory';
-import { linesBelowMatches, nodesStartingOnLines, wholeTreeSearch } from './candidates';
+import { linesBelowMatches, nodesStartingOnLines, wholeTreeSearch, type NodesOnLines } from './candidates';
 import { nodesOfType } from './syntax';
 import type { SafetyOptions } from './types';
 
@@ -46,18 +46,25 @@ export interface TextMark {
 /**
  * scopeNodes, narrowed to the nodes starting on the lines `mark` points at (see
  * nodesStartingOnLines): a superset of the nodes whose comment or docs check can succeed, found
- * without a search through the whole tree.
+ * without a search through the whole tree. With the block children starting on those lines, or
+ * undefined for them when the whole tree was searched (the caller then visits every block).
  */
-export function nodesNearText(ctx: RuleContext, wanted: ReadonlySet<string>, prune: ReadonlySet<string> | undefined, mark: TextMark): SyntaxNode[] {
-  if (wholeTreeSearch()) return scopeNodes(ctx, wanted, prune);
-  const lineNumbers = linesBelowMatches(ctx.lines, mark.trigger, mark);
-  const nodes = nodesStartingOnLines(ctx.root, ctx.lines, lineNumbers, wanted, prune);
-  if (!nodes) return scopeNodes(ctx, wanted, prune);
+export function nodesNearText(ctx: RuleContext, wanted: ReadonlySet<string>, prune: ReadonlySet<string> | undefined, mark: TextMark): NodesOnLines | { readonly nodes: readonly SyntaxNode[]; readonly blockChildren?: undefined } {
+  if (wholeTreeSearch()) return { nodes: scopeNodes(ctx, wanted, prune) };
   const { scope, skip } = ctx;
-  if (!scope && !skip?.length) return nodes;
-  return nodes.filter((n) =>
+  let lineNumbers = linesBelowMatches(ctx.lines, mark.trigger, mark);
+  // Incremental analysis re-checks a few items: only their lines are walked.
+  if (scope) {
+    const ranges = scope.map((top) => [ctx.lines.lineOf(top.startIndex), ctx.lines.lineOf(top.endIndex)] as const);
+    lineNumbers = lineNumbers.filter((l) => ranges.some(([from, to]) => l >= from && l <= to));
+  }
+  const found = nodesStartingOnLines(ctx.root, ctx.lines, lineNumbers, wanted, prune);
+  if (!found) return { nodes: scopeNodes(ctx, wanted, prune) };
+  if (!scope && !skip?.length) return found;
+  const inScope = (n: SyntaxNode): boolean =>
     (!scope || scope.some((top) => n.startIndex >= top.startIndex && n.startIndex < top.endIndex)) &&
-    !(skip ?? []).some((r) => n.startIndex >= r.start && n.startIndex < r.end));
+    !(skip ?? []).some((r) => n.startIndex >= r.start && n.startIndex < r.end);
+  return { nodes: found.nodes.filter(inScope), blockChildren: found.blockChildren.filter((b) => inScope(b.block)) };
 }
 
 /**

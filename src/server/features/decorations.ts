@@ -1,6 +1,7 @@
 /**
- * rflLens/decorations after each analysis: the unsafe regions and SAFETY comments of the analysed
- * version, for the client to shade. Empty lists when the matching setting is off.
+ * rflLens/decorations after each analysis that is still current: the unsafe regions and SAFETY
+ * comments of the analysed version, for the client to shade. Empty lists when the matching setting
+ * is off.
  */
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { DecorationsNotification } from '../../shared/protocol';
@@ -28,7 +29,15 @@ function dedupe<T extends { start: number; end: number }>(spans: readonly T[]): 
 
 export function register(services: Services): ServerCapabilities {
   const { connection, analyses, documents } = services;
-  analyses.onAnalysis((result) => void connection.sendNotification(DecorationsNotification.method, provideDecorations(result)));
+  analyses.onAnalysis((result) => {
+    // After the diagnostics have gone out, and only while no newer version has arrived: the
+    // client draws ranges of the version it shows only, so superseded ones are work for nothing
+    // (while typing, most of them). A closed document gets nothing more.
+    setImmediate(() => {
+      if (documents.get(result.uri)?.version !== result.version) return;
+      void connection.sendNotification(DecorationsNotification.method, provideDecorations(result));
+    });
+  });
   documents.onClose((uri) => void connection.sendNotification(DecorationsNotification.method, { uri, version: null, unsafeRegions: [], safetyComments: [] } satisfies DecorationsNotification.Params));
   return {};
 }

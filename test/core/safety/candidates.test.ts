@@ -41,7 +41,7 @@ describe('candidates: nodes starting on lines', () => {
   const starting = (text: string, line: number, wanted: string[]): string[] => {
     const doc = new ParsedDocument(parser, text);
     try {
-      return (nodesStartingOnLines(doc.root, doc.lines, [line], new Set(wanted), new Set(['token_tree', 'macro_definition'])) ?? []).map((n) => `${n.type}@${n.startIndex}`);
+      return (nodesStartingOnLines(doc.root, doc.lines, [line], new Set(wanted), new Set(['token_tree', 'macro_definition']))?.nodes ?? []).map((n) => `${n.type}@${n.startIndex}`);
     } finally {
       doc.dispose();
     }

@@ -98,17 +98,24 @@ export const unnecessarySafetyComment: SafetyRule = {
       if (!markerBetween(ctx.lines, ctx.lines.lineOf(macro.startIndex) + 1, ctx.lines.lineOf(macro.endIndex))) continue;
       if (macroIsExpanded(ctx, macro)) checkMacroLets(ctx, macro, report);
     }
-    for (const node of nodesNearText(ctx, VISITED, MACRO_BODIES, { trigger: MARKER, blockComments: true })) {
+    const near = nodesNearText(ctx, VISITED, MACRO_BODIES, { trigger: MARKER, blockComments: true });
+    for (const node of near.nodes) {
+      const isBlock = node.type === 'block' || node.type === 'unsafe_block';
       // Text-only pre-check: no SAFETY comment above the line at all means nothing to report.
-      if (!findSafetyComment(ctx.lines, { fromLine: 0, toLine: ctx.lines.lineOf(node.startIndex) }, true) && node.type !== 'block' && node.type !== 'unsafe_block') continue;
+      if (!isBlock && !findSafetyComment(ctx.lines, { fromLine: 0, toLine: ctx.lines.lineOf(node.startIndex) }, true)) continue;
       if (ITEM_TYPES.has(node.type) && itemPositionChecked(node)) {
         const descr = itemDescription(node);
         if (!descr) continue;
         const found = itemSafetyComment(node, ctx.lines, ctx.options);
         if (found) report(node, `${descr} has unnecessary safety comment`, found);
-      } else if (node.type === 'block' || node.type === 'unsafe_block') {
+      } else if (isBlock && !near.blockChildren) {
         checkBlock(ctx, node, report, insideUnsafe);
       }
+    }
+    // The text-guided search names the block children that can have a comment above them.
+    if (near.blockChildren) {
+      const blocks = new BlockStatements(ctx, insideUnsafe);
+      for (const { block, child } of near.blockChildren) blocks.check(block, child, report);
     }
     return findings;
   },
@@ -182,38 +189,73 @@ function checkBlock(
   report: (n: SyntaxNode, m: string, f: FoundComment) => void,
   insideUnsafe: (offset: number) => boolean,
 ): void {
-  // Statements anywhere inside an unsafe block are never reported.
-  if (block.type === 'unsafe_block') return;
-  const { lines } = ctx;
-  const text = lines.text;
-  const firstLine = lines.lineOf(block.startIndex) + 1;
-  // A statement's comment lies between the block's first line and its last, marker included.
-  if (!markerBetween(lines, firstLine, lines.lineOf(block.endIndex))) return;
-  if (insideUnsafe(block.startIndex)) return;
-  const body = block;
-  let indexed = false;
+  const blocks = new BlockStatements(ctx, insideUnsafe);
+  if (!blocks.mayReport(block)) return;
   // Comments are told apart by their text: reading each child's type is a call into the parser.
-  const children = body.namedChildren.filter((c): c is SyntaxNode => c !== null && !startsComment(text, c.startIndex));
-  const last = children[children.length - 1];
-  for (const stmt of children) {
+  for (const stmt of block.namedChildren) if (stmt && !startsComment(ctx.lines.text, stmt.startIndex)) blocks.check(block, stmt, report);
+}
+
+/**
+ * clippy's check of the statements and tail expression of blocks: a SAFETY comment above one
+ * that holds no unsafe block is unnecessary. What is known about a block is kept for its other
+ * statements.
+ */
+class BlockStatements {
+  private readonly blocks = new Map<number, { mayReport: boolean; firstLine: number; last?: SyntaxNode | null; indexed: boolean }>();
+
+  constructor(private readonly ctx: RuleContext, private readonly insideUnsafe: (offset: number) => boolean) {}
+
+  private info(block: SyntaxNode): { mayReport: boolean; firstLine: number; last?: SyntaxNode | null; indexed: boolean } {
+    let info = this.blocks.get(block.id);
+    if (!info) {
+      const { lines } = this.ctx;
+      const firstLine = lines.lineOf(block.startIndex) + 1;
+      // Statements anywhere inside an unsafe block are never reported; a statement's comment lies
+      // between the block's first line and its last, marker included.
+      const mayReport = block.type !== 'unsafe_block' && markerBetween(lines, firstLine, lines.lineOf(block.endIndex)) && !this.insideUnsafe(block.startIndex);
+      info = { mayReport, firstLine, indexed: false };
+      this.blocks.set(block.id, info);
+    }
+    return info;
+  }
+
+  mayReport(block: SyntaxNode): boolean {
+    return this.info(block).mayReport;
+  }
+
+  /** The block's last child that is not a comment (the tail expression, when it is one). */
+  private lastChild(block: SyntaxNode): SyntaxNode | null {
+    const info = this.info(block);
+    if (info.last === undefined) {
+      let last = block.lastNamedChild;
+      while (last && startsComment(this.ctx.lines.text, last.startIndex)) last = last.previousNamedSibling;
+      info.last = last;
+    }
+    return info.last;
+  }
+
+  check(block: SyntaxNode, stmt: SyntaxNode, report: (n: SyntaxNode, m: string, f: FoundComment) => void): void {
+    const info = this.info(block);
+    if (!info.mayReport || startsComment(this.ctx.lines.text, stmt.startIndex)) return;
+    const { lines } = this.ctx;
     // Only a statement with a marker on the lines above it (inside the block) can have a comment.
     const stmtLine = lines.lineOf(stmt.startIndex);
-    if (!markerBetween(lines, firstLine, stmtLine - 1)) continue;
-    const isLast = stmt === last && isTail(stmt);
+    if (!markerBetween(lines, info.firstLine, stmtLine - 1)) return;
+    const isLast = this.lastChild(block)?.id === stmt.id && isTail(stmt);
     let expr: SyntaxNode | null = null;
     if (stmt.type === 'let_declaration') expr = stmt.childForFieldName('value');
     else if (stmt.type === 'expression_statement') expr = stmt.namedChild(0);
     else if (isLast) expr = stmt;
-    if (!expr || expr.type === 'macro_invocation') continue;
-    if (!findSafetyComment(lines, { fromLine: 0, toLine: stmtLine }, true)) continue;
-    if (!indexed) {
+    if (!expr || expr.type === 'macro_invocation') return;
+    if (!findSafetyComment(lines, { fromLine: 0, toLine: stmtLine }, true)) return;
+    if (!info.indexed) {
       // All children once, with their parent remembered: the attribute and comment lookups
       // before each statement then need no call into the parser.
-      childrenOfNode(body);
-      indexed = true;
+      childrenOfNode(block);
+      info.indexed = true;
     }
-    const found = statementSafetyComment(stmt, body, lines, ctx.options);
-    if (!found || containsUnsafe(expr, text)) continue;
+    const found = statementSafetyComment(stmt, block, lines, this.ctx.options);
+    if (!found || containsUnsafe(expr, lines.text)) return;
     report(stmt, isLast ? 'expression has unnecessary safety comment' : 'statement has unnecessary safety comment', found);
   }
 }

@@ -62,7 +62,7 @@ export const unnecessarySafetyDoc: SafetyRule = {
   check(ctx: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const cfg = ctx.options.activeCfg;
-    for (const node of nodesNearText(ctx, DOCUMENTED, MACRO_BODIES, { trigger: /safety/i, matchOnDocLine: true })) {
+    for (const node of nodesNearText(ctx, DOCUMENTED, MACRO_BODIES, { trigger: /safety/i, matchOnDocLine: true }).nodes) {
       const isFn = node.type !== 'trait_item';
       if (!docsMentionSafety(ctx, node.startIndex) || unsafeKeyword(node)) continue;
       const parent = parentOf(node);

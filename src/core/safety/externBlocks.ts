@@ -42,20 +42,30 @@ export function safetyTree(doc: ParsedDocument): SafetyTree {
 
   const text = doc.text;
   const keywords: Span[] = [];
-  const chars = text.split('');
+  const blanks: Span[] = [];
   for (const m of text.matchAll(UNSAFE_EXTERN)) {
     const at = m.index;
     const token = root.descendantForIndex(at, at + 6);
     if (!token || token.type !== 'unsafe') continue;
     keywords.push({ start: at, end: at + 6 });
-    for (let i = at; i < at + 6; i++) chars[i] = ' ';
-    blankSafeItems(text, chars, at + m[0].length);
+    blanks.push({ start: at, end: at + 6 });
+    safeItems(text, at + m[0].length, blanks);
+  }
+  // Most broken trees have no `unsafe extern` block: no copy of the text is made for them.
+  let masked = '';
+  if (keywords.length > 0) {
+    let from = 0;
+    for (const b of blanks.sort((x, y) => x.start - y.start)) {
+      if (b.start < from) continue;
+      masked += text.slice(from, b.start) + ' '.repeat(b.end - b.start);
+      from = b.end;
+    }
+    masked += text.slice(from);
   }
   let tree: Tree | undefined;
   if (keywords.length > 0) {
     parser ??= new Parser();
     parser.setLanguage(doc.tree.language);
-    const masked = chars.join('');
     tree = parser.parse(masked) ?? undefined;
     if (tree) rememberTreeText(tree, masked);
   }
@@ -64,8 +74,8 @@ export function safetyTree(doc: ParsedDocument): SafetyTree {
   return tree ? { root: tree.rootNode, unsafeExternKeywords: keywords } : { root, unsafeExternKeywords: [] };
 }
 
-/** Blanks `safe` before `fn`/`static` up to the `}` that closes the block opened before `from`. */
-function blankSafeItems(text: string, chars: string[], from: number): void {
+/** The `safe` keywords before `fn`/`static` up to the `}` that closes the block opened before `from`. */
+function safeItems(text: string, from: number, out: Span[]): void {
   let depth = 1;
   for (let i = from; i < text.length && depth > 0; i++) {
     const c = text[i];
@@ -73,7 +83,7 @@ function blankSafeItems(text: string, chars: string[], from: number): void {
     else if (c === '}') depth--;
     else if (c === '/' && text[i + 1] === '/') i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
     else if (c === 's' && /^safe\s+(fn|static)\b/.test(text.slice(i, i + 12)) && !/\w/.test(text[i - 1] ?? ' ')) {
-      for (let k = i; k < i + 4; k++) chars[k] = ' ';
+      out.push({ start: i, end: i + 4 });
     }
   }
 }

@@ -36,7 +36,8 @@ let lastModDecl: { text: string; start: number } | undefined;
  */
 function lastModDeclStart(text: string): number {
   for (let at = text.lastIndexOf('mod'); at >= 0; at = at > 0 ? text.lastIndexOf('mod', at - 1) : -1) {
-    const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+    let lineStart = at;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
     MOD_DECL_AT.lastIndex = lineStart;
     if (MOD_DECL_AT.test(text)) return lineStart;
   }

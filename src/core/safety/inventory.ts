@@ -274,10 +274,12 @@ function site(kind: UnsafeSite['kind'], kw: SyntaxNode | Span, node: SyntaxNode,
 
 /** clippy's `span_until_char(span, '\n')`: the span cut at its first line break, trailing blanks trimmed. */
 export function firstLine(lines: LineIndex, span: Span): Span {
-  const text = lines.text.slice(span.start, span.end);
-  const nl = text.search(/\r?\n|\r/);
-  const cut = (nl < 0 ? text : text.slice(0, nl)).trimEnd();
-  return { start: span.start, end: span.start + cut.length };
+  // Only the first line is looked at: a function's span holds its whole body.
+  const text = lines.text;
+  let end = span.start;
+  while (end < span.end && text[end] !== '\n' && text[end] !== '\r') end++;
+  while (end > span.start && /\s/.test(text[end - 1]!)) end--;
+  return { start: span.start, end };
 }
 
 /** The SafetyDoc of a found comment: its lines, and the text after the `SAFETY:` marker. */

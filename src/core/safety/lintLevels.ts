@@ -87,14 +87,17 @@ let levelsText: string | undefined;
 let levelsInText = true;
 const LEVEL_WORDS = ['allow', 'expect', 'warn', 'deny', 'forbid'];
 
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** Whether a level word stands before a `(` somewhere (by indexOf: a regex pass costs more). */
 function namesLevel(text: string): boolean {
   for (const word of LEVEL_WORDS) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (at > 0 && /\w/.test(text[at - 1]!)) continue;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
       let i = at + word.length;
-      while (i < text.length && /\s/.test(text[i]!)) i++;
-      if (text[i] === '(') return true;
+      while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 40) return true;
     }
   }
   return false;

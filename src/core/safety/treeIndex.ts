@@ -185,6 +185,9 @@ function sibling(node: SyntaxNode, step: 1 | -1): SyntaxNode | null {
   if (parent.id === index.root.id && ++index.rootSiblingCalls <= NATIVE_ROOT_SIBLINGS && !index.children.has(parent.id)) {
     return step === 1 ? node.nextSibling : node.previousSibling;
   }
+  // Below the root, tree-sitter's own sibling step is cheaper than copying a child list that
+  // was not needed otherwise (a doc comment walk takes a few steps in a long impl).
+  if (parent.id !== index.root.id && !index.children.has(parent.id)) return step === 1 ? node.nextSibling : node.previousSibling;
   const { list, at } = childrenOf(index, parent);
   const i = at.get(node.id);
   if (i === undefined) return step === 1 ? node.nextSibling : node.previousSibling;

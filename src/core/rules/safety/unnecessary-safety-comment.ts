@@ -192,7 +192,7 @@ function checkBlock(
   const blocks = new BlockStatements(ctx, insideUnsafe);
   if (!blocks.mayReport(block)) return;
   // Comments are told apart by their text: reading each child's type is a call into the parser.
-  for (const stmt of block.namedChildren) if (stmt && !startsComment(ctx.lines.text, stmt.startIndex)) blocks.check(block, stmt, report);
+  for (const stmt of block.namedChildren) if (stmt && !isComment(ctx.lines.text, stmt)) blocks.check(block, stmt, report);
 }
 
 /**
@@ -228,7 +228,7 @@ class BlockStatements {
     const info = this.info(block);
     if (info.last === undefined) {
       let last = block.lastNamedChild;
-      while (last && startsComment(this.ctx.lines.text, last.startIndex)) last = last.previousNamedSibling;
+      while (last && isComment(this.ctx.lines.text, last)) last = last.previousNamedSibling;
       info.last = last;
     }
     return info.last;
@@ -236,7 +236,7 @@ class BlockStatements {
 
   check(block: SyntaxNode, stmt: SyntaxNode, report: (n: SyntaxNode, m: string, f: FoundComment) => void): void {
     const info = this.info(block);
-    if (!info.mayReport || startsComment(this.ctx.lines.text, stmt.startIndex)) return;
+    if (!info.mayReport || isComment(this.ctx.lines.text, stmt)) return;
     const { lines } = this.ctx;
     // Only a statement with a marker on the lines above it (inside the block) can have a comment.
     const stmtLine = lines.lineOf(stmt.startIndex);
@@ -260,7 +260,12 @@ class BlockStatements {
   }
 }
 
-const startsComment = (text: string, at: number): boolean => text[at] === '/' && (text[at + 1] === '/' || text[at + 1] === '*');
+/**
+ * Whether a block child is a comment: its text says so first (no call into the parser for the
+ * common case), its type decides (an ERROR node can start with an unclosed comment).
+ */
+const isComment = (text: string, node: SyntaxNode): boolean =>
+  text[node.startIndex] === '/' && (text[node.startIndex + 1] === '/' || text[node.startIndex + 1] === '*') && (node.type === 'line_comment' || node.type === 'block_comment');
 
 /**
  * Membership in the union of unsafe block spans (open at both ends), by binary search over the

@@ -135,9 +135,15 @@ export class IncrementalAnalyzer {
    * analysis: a keystroke that reuses nearly everything then allocates nearly nothing (the young
    * generation's collections were a good part of a keystroke's cost).
    */
-  private readonly entries = new Map<string, ChunkResult[]>();
+  private entries = new Map<string, ChunkResult[]>();
   /** The file-wide part of every key, for the cache's current contents. */
   private facts = '';
+  /**
+   * The entries of the file-wide facts in force before the last change of them. An edit that
+   * breaks the parse badly can turn the root into an ERROR node (a file-wide fact); undoing it
+   * then finds the entries of the clean text here instead of analysing the whole file again.
+   */
+  private stash: { readonly facts: string; readonly entries: Map<string, ChunkResult[]> } | undefined;
   /** Fresh work of the analysis under way (see MAX_FRESH_CHUNKS). */
   private freshChunks = 0;
   private freshChars = 0;
@@ -176,9 +182,8 @@ export class IncrementalAnalyzer {
     const root = doc.root;
     // The root's type matters too: a file that fails to parse as a whole has an ERROR root.
     const facts = `${optionsKey(ctx.safety)}\u0000${root.type}\u0000${innerAttributes(root).map((a) => a.text).join('\n')}\u0000`;
-    // When a file-wide fact changes no entry can be reused; otherwise keys need not repeat them.
-    if (facts !== this.facts) this.entries.clear();
-    this.facts = facts;
+    // When a file-wide fact changes no entry of the others can be reused; otherwise keys need not repeat them.
+    if (facts !== this.facts) this.switchFacts(facts);
     const chunks = chunksOf(doc.text, doc.root, 0);
     // Nothing to reuse (a document just opened, or new options): no chunk would be found.
     if (this.entries.size === 0) return this.analyseWholeFile(doc, ctx, chunks);
@@ -206,6 +211,15 @@ export class IncrementalAnalyzer {
   clear(): void {
     this.entries.clear();
     this.facts = '';
+    this.stash = undefined;
+  }
+
+  /** Puts the current entries aside and takes up those of `facts`: the stashed ones when they match, else none. */
+  private switchFacts(facts: string): void {
+    const back = this.stash?.facts === facts ? this.stash.entries : new Map<string, ChunkResult[]>();
+    this.stash = this.facts !== '' && this.entries.size > 0 ? { facts: this.facts, entries: this.entries } : undefined;
+    this.entries = back;
+    this.facts = facts;
   }
 
   /**

@@ -331,6 +331,58 @@ describe('IncrementalAnalyzer', function () {
     }
   });
 
+  it('finds everything cached when an edit that turned the root into an ERROR node is undone', () => {
+    const text = [
+      '// SAFETY: nothing to uphold.',
+      'unsafe impl Send for A {}',
+      '',
+      'impl A {',
+      '    fn f(&self, e: u8) -> Result {',
+      '        let next = match e {',
+      '            0 => 1,',
+      '            _ => return Err(EINVAL),',
+      '        };',
+      '        // SAFETY: the pointer is valid.',
+      '        unsafe { g() }',
+      '    }',
+      '}',
+      '',
+      'pub unsafe fn h() {}',
+      '',
+      'fn k() {',
+      '    unsafe { x() };',
+      '}',
+      '',
+    ].join('\n');
+    const doc = new ParsedDocument(parser, text);
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    try {
+      incremental.analyze(doc, ctx);
+      incremental.analyze(doc, ctx);
+      const at = doc.lines.positionAt(text.indexOf('_ =') + 3);
+      doc.applyChanges([{ range: { start: at, end: at }, text: '1' }]);
+      // The root's type is a file-wide fact: the broken text is analysed from scratch.
+      assert.equal(doc.root.type, 'ERROR');
+      const broken = incremental.analyze(doc, ctx);
+      assert.equal(incremental.wholeFile, true);
+      assert.deepStrictEqual(comparable(broken), comparable(analyze(doc, ctx)));
+      doc.applyChanges([{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
+      assert.equal(doc.root.type, 'source_file');
+      const restored = incremental.analyze(doc, ctx);
+      assert.equal(incremental.wholeFile, false);
+      assert.equal(incremental.cachedChunks, incremental.lastChunks);
+      assert.equal(incremental.freshPasses, 0);
+      const fresh = new ParsedDocument(parser, doc.text);
+      assert.deepStrictEqual(comparable(restored), comparable(analyze(fresh, ctx)));
+      fresh.dispose();
+      // The file has findings, so the comparison above is about something.
+      assert.ok(restored.findings.length > 0);
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('re-analyses only the item that changed', () => {
     const text = readFileSync(path.join(FIXTURES, 'lock.rs'), 'utf8');
     const doc = new ParsedDocument(parser, text);

@@ -111,7 +111,10 @@ async function benchAnalysis(dir: string, runs: number): Promise<unknown> {
   };
 }
 
-/** generateReport wall time (collect, scan, build) for each worker count; 1 = in this thread. */
+/**
+ * generateReport wall time (collect, scan, build) for each thread count: 1 = this thread only,
+ * N = this thread and N-1 worker threads.
+ */
 async function benchReport(dir: string, runs: number, workerCounts: readonly number[]): Promise<unknown> {
   const bytes = readCorpus(dir).reduce((s, f) => s + f.bytes, 0);
   const rows = [];
@@ -119,6 +122,7 @@ async function benchReport(dir: string, runs: number, workerCounts: readonly num
     const times: number[] = [];
     let files = 0;
     let used = 0;
+    let threads = 0;
     for (let run = 0; run < runs + 1; run++) {
       const t0 = performance.now();
       const out = await generateReport([dir], { settings: DEFAULT_SETTINGS, trusted: true, tool: 'bench', workers, parallelThreshold: 0 });
@@ -126,9 +130,10 @@ async function benchReport(dir: string, runs: number, workerCounts: readonly num
       if (run > 0) times.push(t);
       files = out.model.files.length;
       used = out.workers;
+      threads = out.threads;
     }
     const ms = median(times);
-    rows.push({ workers, workersUsed: used, files, ms, MBs: bytes / 1e6 / (ms / 1000) });
+    rows.push({ workers, workersUsed: used, threads, files, ms, MBs: bytes / 1e6 / (ms / 1000) });
   }
   return { bytes, runs, rows };
 }

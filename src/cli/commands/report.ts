@@ -24,7 +24,8 @@ SAFETY coverage per directory and every SAFETY finding.
 options:
   --format md|html|json      output format (default md)
   -o, --output FILE          write the report to FILE instead of stdout
-  --jobs N                   worker threads (default ${defaultWorkerCount()}; 1 = no workers)
+  --jobs N                   threads analysing files: this one and N-1 workers
+                             (default ${defaultWorkerCount()}; 1 = no workers)
 ${ANALYSIS_OPTION_HELP}
 Always left out: ${DEFAULT_SETTINGS.report.exclude.join(' ')}
 `;

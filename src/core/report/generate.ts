@@ -1,6 +1,6 @@
 /**
  * The whole report pipeline shared by the CLI and the server: collect the Rust files under the
- * given paths, scan them (in parallel when worth it) and build the model.
+ * given paths, scan them (in parallel when worth it, this thread taking a share) and build the model.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +23,10 @@ export interface GenerateOptions extends ScanOptions {
 
 export interface Generated {
   readonly model: ReportModel;
-  /** Worker threads used (0 = this thread). */
+  /** Worker threads used (0 = this thread only). */
   readonly workers: number;
+  /** Threads that analysed files (this thread included when it helped). */
+  readonly threads: number;
   readonly elapsedMs: number;
 }
 
@@ -43,9 +45,11 @@ export async function generateReport(paths: readonly string[], options: Generate
   const absolute = paths.map((p) => path.resolve(p));
   const collected = collectRustFiles(absolute, { exclude: options.exclude });
   options.onFiles?.(collected.files.length);
-  const scan = await scanFiles(collected.files, options);
-  // The model's gate statuses come from the same database the scans used.
-  const db = new ContextResolver(options).db;
+  // One resolver for this thread: the database is parsed once, for the scans (workers get a copy)
+  // and for the model's gate statuses alike.
+  const contexts = options.contexts ?? new ContextResolver(options);
+  const scan = await scanFiles(collected.files, { helpInThisThread: true, ...options, contexts });
+  const db = contexts.db;
   const model = buildReport({
     roots: [...new Set(absolute.map(rootOf))],
     results: scan.results,
@@ -54,5 +58,5 @@ export async function generateReport(paths: readonly string[], options: Generate
     tool: options.tool,
     generatedAt: options.generatedAt,
   });
-  return { model, workers: scan.workers, elapsedMs: performance.now() - started };
+  return { model, workers: scan.workers, threads: scan.threads, elapsedMs: performance.now() - started };
 }

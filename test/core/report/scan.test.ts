@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectRustFiles } from '../../../src/core/files';
 import { ScanCancelledError, defaultWorkerCount, planBatches, scanFiles } from '../../../src/core/report/scan';
@@ -20,18 +21,28 @@ describe('report/scan', function () {
     const inThread = await scanFiles(many, { ...BASE, workers: 1 });
     const parallel = await scanFiles(many, { ...BASE, workers: 2, parallelThreshold: 0 });
     assert.equal(inThread.workers, 0);
+    assert.equal(inThread.threads, 1);
     assert.equal(parallel.workers, 2);
+    assert.equal(parallel.threads, 2);
     assert.equal(parallel.results.length, many.length);
     assert.deepEqual(parallel.results, inThread.results);
     assert.deepEqual(parallel.results.map((r) => r.file), many);
+  });
+
+  it('counts this thread as one of the threads when it helps', async () => {
+    const inThread = await scanFiles(many, { ...BASE, workers: 1 });
+    const helped = await scanFiles(many, { ...BASE, workers: 2, parallelThreshold: 0, helpInThisThread: true });
+    assert.equal(helped.workers, 1);
+    assert.equal(helped.threads, 2);
+    assert.deepEqual(helped.results, inThread.results);
   });
 
   it('uses unsaved text instead of the file on disk, in workers too', async () => {
     const lib = path.join(FIXTURE, 'samples', 'rust', 'rust_minimal.rs');
     const unsaved = readFileSync(lib, 'utf8').replace('    // SAFETY: `i` was checked against `v.len()` by the caller.\n', '');
     const overrides = new Map([[lib, unsaved]]);
-    for (const workers of [1, 2]) {
-      const out = await scanFiles(many, { ...BASE, workers, parallelThreshold: 0, overrides });
+    for (const [workers, helpInThisThread] of [[1, false], [2, false], [2, true]] as const) {
+      const out = await scanFiles(many, { ...BASE, workers, helpInThisThread, parallelThreshold: 0, overrides });
       const scans = out.results.filter((r): r is FileScan => r.kind === 'ok' && r.file === lib);
       assert.equal(scans.length, 8);
       for (const s of scans) {
@@ -50,12 +61,30 @@ describe('report/scan', function () {
   });
 
   it('stops with ScanCancelledError when cancelled, in either mode', async () => {
-    for (const workers of [1, 2]) {
+    for (const [workers, helpInThisThread] of [[1, false], [2, false], [2, true]] as const) {
       let polls = 0;
       await assert.rejects(
-        scanFiles(many, { ...BASE, workers, parallelThreshold: 0, isCancelled: () => ++polls > 1 }),
+        scanFiles(many, { ...BASE, workers, helpInThisThread, parallelThreshold: 0, isCancelled: () => ++polls > 1 }),
         (e) => e instanceof ScanCancelledError,
       );
+    }
+  });
+
+  it('re-reads kernel facts in reused workers when the tree changed between scans', async () => {
+    const tree = mkdtempSync(path.join(tmpdir(), 'rfl-scan-'));
+    try {
+      cpSync(FIXTURE, tree, { recursive: true });
+      const copies = Array.from({ length: 8 }, () => collectRustFiles([tree], { exclude: DEFAULT_SETTINGS.report.exclude }).files).flat();
+      const toolchains = async (): Promise<string[]> => {
+        const out = await scanFiles(copies, { ...BASE, workers: 2, parallelThreshold: 0 });
+        return [...new Set(out.results.map((r) => (r.kind === 'ok' ? r.toolchain : r.reason)))];
+      };
+      assert.deepEqual(await toolchains(), ['1.78.0']);
+      const script = path.join(tree, 'scripts', 'min-tool-version.sh');
+      writeFileSync(script, readFileSync(script, 'utf8').replace('echo 1.78.0', 'echo 1.85.0'));
+      assert.deepEqual(await toolchains(), ['1.85.0']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
     }
   });
 

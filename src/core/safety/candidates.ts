@@ -55,8 +55,9 @@ const EXTERN_WORD = /\bextern\b/g;
  * The inventory's candidates: for every `unsafe` word in `text`, the nearest ancestor of the
  * token there whose type is in `siteTypes`, or the outermost `pruned` ancestor (a macro token
  * tree) when there is one; for every `extern` word, the extern block it opens and the function
- * declarations in it (each one is unsafe to call, whether or not it says so). Tokens more than
- * `maxDepth` levels deep are left out, as the whole-tree search leaves out sites below its bound.
+ * declarations in it (each one is unsafe to call, whether or not it says so). Candidates more
+ * than `maxDepth` levels deep are left out, as the inventory leaves out sites below its bound;
+ * their tokens are looked for down to `tokenDepth` levels further (nested macro token trees).
  */
 export function unsafeSiteCandidates(
   root: SyntaxNode,
@@ -65,26 +66,31 @@ export function unsafeSiteCandidates(
   pruned: ReadonlySet<string>,
   maxDepth: number,
   restriction: Restriction,
+  tokenDepth: number,
 ): SyntaxNode[] {
   const inScope = restrictionTest(restriction);
   const found: SyntaxNode[] = [];
   const pathAt = (start: number): readonly SyntaxNode[] | undefined => {
     const leaf = root.descendantForIndex(start, start + 1);
-    return leaf ? pathFromRoot(leaf, maxDepth) : undefined;
+    return leaf ? pathFromRoot(leaf, maxDepth + tokenDepth) : undefined;
+  };
+  // Candidates deeper than `maxDepth` (their index in the path) are left out here, so the
+  // inventory needs no depth check of its own.
+  const add = (path: readonly SyntaxNode[], i: number): void => {
+    if (i <= maxDepth && inScope(path[i]!.startIndex)) found.push(path[i]!);
   };
   for (const m of text.matchAll(UNSAFE_WORD)) {
     if (!inScope(m.index)) continue;
     const path = pathAt(m.index);
     if (!path) continue;
-    const outerPruned = path.find((n) => pruned.has(n.type));
-    if (outerPruned) {
-      if (siteTypes.has(outerPruned.type) && inScope(outerPruned.startIndex)) found.push(outerPruned);
+    const outer = path.findIndex((n) => pruned.has(n.type));
+    if (outer >= 0) {
+      if (siteTypes.has(path[outer]!.type)) add(path, outer);
       continue;
     }
     for (let i = path.length - 1; i >= 1; i--) {
-      const n = path[i]!;
-      if (!siteTypes.has(n.type)) continue;
-      if (inScope(n.startIndex)) found.push(n);
+      if (!siteTypes.has(path[i]!.type)) continue;
+      add(path, i);
       break;
     }
   }
@@ -92,10 +98,13 @@ export function unsafeSiteCandidates(
     if (!inScope(m.index)) continue;
     const path = pathAt(m.index);
     // `extern` is the block's first token, or the first of its `extern_modifier`.
-    const block = path?.slice(-3).find((n) => n.type === 'foreign_mod_item');
-    if (!block || path!.some((n) => pruned.has(n.type))) continue;
-    if (inScope(block.startIndex)) found.push(block);
-    for (const item of block.childForFieldName('body')?.namedChildren ?? []) {
+    if (!path || path.some((n) => pruned.has(n.type))) continue;
+    const at = path.findIndex((n, i) => i >= path.length - 3 && n.type === 'foreign_mod_item');
+    if (at < 0) continue;
+    add(path, at);
+    // The declarations are one level further down (body, then item).
+    if (at + 2 > maxDepth) continue;
+    for (const item of path[at]!.childForFieldName('body')?.namedChildren ?? []) {
       if (item && item.type === 'function_signature_item' && siteTypes.has(item.type) && inScope(item.startIndex)) found.push(item);
     }
   }

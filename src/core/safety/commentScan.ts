@@ -71,7 +71,7 @@ export function stripLeadingAttributes(text: string): string | undefined {
 }
 
 /** Index of the `]` closing the `[` at `open`, skipping string and char literals; -1 if none. */
-function matchingBracket(text: string, open: number): number {
+export function matchingBracket(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i];

@@ -69,10 +69,12 @@ function computeSites(doc: ParsedDocument, options: SafetyOptions, scope: readon
     ? skip?.length
       ? (scope ?? [root]).flatMap((top) => nodesOutside(top, SITE_TYPES, TOKEN_TREES, skip))
       : scope ? scope.flatMap((top) => nodesOfType(top, SITE_TYPES, TOKEN_TREES)) : nodesOfType(root, SITE_TYPES, TOKEN_TREES)
-    : unsafeSiteCandidates(root, sourceText(root) ?? doc.text, SITE_TYPES, TOKEN_TREES, MAX_DEPTH + TOKEN_DEPTH, { scope, skip });
+    : unsafeSiteCandidates(root, sourceText(root) ?? doc.text, SITE_TYPES, TOKEN_TREES, MAX_DEPTH, { scope, skip }, TOKEN_DEPTH);
+  // The text-guided candidates come within the depth bound already.
+  const checkDepth = wholeTreeSearch();
   const candidates = scanned.filter((n) => mayBeSite(doc.text, n));
   for (const node of candidates) {
-    if (!depthAtMost(node, MAX_DEPTH)) continue;
+    if (checkDepth && !depthAtMost(node, MAX_DEPTH)) continue;
     switch (node.type) {
       case 'unsafe_block': {
         const kw = node.child(0)!;
@@ -282,16 +284,21 @@ export function firstLine(lines: LineIndex, span: Span): Span {
   return { start: span.start, end };
 }
 
+/** A comment line without its markers (`//`, `///`, `//!`, block comment delimiters, a leading `*`). */
+function cleanCommentLine(l: string): string {
+  return l.trim().replace(/^\/\/[/!]?|^\/\*+!?|\*+\/$|^\*/g, '').replace(/\*+\/$/, '').trim();
+}
+
 /** The SafetyDoc of a found comment: its lines, and the text after the `SAFETY:` marker. */
 export function commentDoc(found: FoundComment | undefined, lines: LineIndex): SafetyDoc | undefined {
   if (!found) return undefined;
   const raw = lines.text.slice(found.start, found.end);
-  const body = raw
-    .split(/\r?\n|\r/)
-    // compiletest-style annotations (`//~`) are not part of the justification.
-    .filter((l) => !l.trim().startsWith('//~'))
-    .map((l) => l.trim().replace(/^\/\/[/!]?|^\/\*+!?|\*+\/$|^\*/g, '').replace(/\*+\/$/, '').trim())
-    .join('\n');
+  // compiletest-style annotations (`//~`) are not part of the justification.
+  const kept = (l: string): boolean => !l.trim().startsWith('//~');
+  // Most comments are one line: the same steps without the arrays.
+  const body = /[\r\n]/.test(raw)
+    ? raw.split(/\r?\n|\r/).filter(kept).map(cleanCommentLine).join('\n')
+    : kept(raw) ? cleanCommentLine(raw) : '';
   const at = body.toUpperCase().indexOf('SAFETY:');
   const text = (at >= 0 && hasMarker(body) ? body.slice(at + 'SAFETY:'.length) : body).trim();
   return { kind: 'comment', span: { start: found.start, end: found.end }, text };

@@ -7,6 +7,7 @@
  */
 import type { SyntaxNode } from '../parser';
 import { cfgHolds, splitTopLevel } from './cfg';
+import { matchingBracket } from './commentScan';
 import { innerAttributes, outerAttributes, sourceText } from './syntax';
 import { parentOf } from './treeIndex';
 
@@ -85,20 +86,22 @@ function attributesOf(node: SyntaxNode): string[] {
 // node needs the walk up through its ancestors' attributes.
 let levelsText: string | undefined;
 let levelsInText = true;
-const LEVEL_WORDS = ['allow', 'expect', 'warn', 'deny', 'forbid'];
+const LEVEL_CALL = /\b(?:allow|expect|warn|deny|forbid)\s*\(/;
 
-const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-
-/** Whether a level word stands before a `(` somewhere (by indexOf: a regex pass costs more). */
+/**
+ * Whether an attribute in `text` may set a lint level. Levels are only set by attributes, which
+ * start with `#`, so each `#[`/`#![` is looked at up to its closing bracket: a pass of the level
+ * regex over the whole text costs more than all the attributes of a file.
+ */
 function namesLevel(text: string): boolean {
-  for (const word of LEVEL_WORDS) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
-      let i = at + word.length;
-      while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 40) return true;
-    }
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    let open = at + 1;
+    if (text[open] === '!') open++;
+    while (open < text.length && /\s/.test(text[open]!)) open++;
+    if (text[open] !== '[') continue;
+    const close = matchingBracket(text, open);
+    // An attribute the bracket scan cannot close is judged by the rest of the text.
+    if (LEVEL_CALL.test(close < 0 ? text.slice(at) : text.slice(at, close + 1))) return true;
   }
   return false;
 }

@@ -117,6 +117,15 @@ describe('candidates: text-guided search equals the whole-tree search', () => {
     }
   };
 
+  it('near the depth bound of the inventory', () => {
+    // Sites at depths around the bound (200): the text-guided search must drop the same ones.
+    for (const depth of [60, 95, 99, 100, 101, 105, 140]) {
+      const open = 'fn f() { '.concat('{ '.repeat(depth));
+      const text = `${open}// SAFETY: x\nunsafe { g() }; unsafe { h() } ${'} '.repeat(depth)}}\nm!(unsafe { 1 });\n`;
+      for (const safety of OPTIONS) assert.equal(run(text, safety, false), run(text, safety, true), `depth ${depth}`);
+    }
+  });
+
   it('on every fixture and 1,200 seeded mutations of them, under three option sets', () => {
     const base = corpus();
     assert.ok(base.length >= 20, `fixtures found: ${base.length}`);

@@ -40,7 +40,8 @@ const EMPTY: Analysis = { findings: [], gates: [], unsafeSites: [] };
 export class AnalysisService {
   private readonly cache = new Map<string, { readonly result: DocumentAnalysis; readonly generation: number }>();
   private readonly running = new Map<string, Promise<DocumentAnalysis | undefined>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Pending analyses, by document: how to cancel each (a timer, or an immediate for a quiet change). */
+  private readonly timers = new Map<string, () => void>();
   /** When schedule() was last called per URI (see schedule). */
   private readonly lastScheduled = new Map<string, number>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
@@ -75,18 +76,24 @@ export class AnalysisService {
     const last = this.lastScheduled.get(uri);
     this.lastScheduled.set(uri, now);
     const pending = this.timers.get(uri);
-    clearTimeout(pending);
+    pending?.();
     const quiet = pending === undefined && (last === undefined || now - last >= this.debounceMs);
-    this.timers.set(
-      uri,
-      setTimeout(
-        () => {
-          this.timers.delete(uri);
-          this.ensure(uri).catch((e: unknown) => this.log.error(`analysis of ${uri} failed: ${describe(e)}`));
-        },
-        quiet ? 0 : this.debounceMs,
-      ),
-    );
+    const run = (): void => {
+      this.timers.delete(uri);
+      this.ensure(uri).catch((e: unknown) => this.log.error(`analysis of ${uri} failed: ${describe(e)}`));
+    };
+    if (quiet) {
+      // Two turns of setImmediate rather than a zero timeout (which Node rounds up to a
+      // millisecond): the JSON-RPC reader hands over one message per turn, so the messages that
+      // arrived with this one (a burst) are read, and cancel this run, before it starts.
+      let immediate = setImmediate(() => {
+        immediate = setImmediate(run);
+      });
+      this.timers.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, this.debounceMs);
+      this.timers.set(uri, () => clearTimeout(timer));
+    }
   }
 
   /** The analysis of the document's current version (runs it now when missing or stale). */
@@ -120,7 +127,7 @@ export class AnalysisService {
   }
 
   forget(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
     this.lastScheduled.delete(uri);
     clearTimeout(this.settleTimers.get(uri));
@@ -130,7 +137,8 @@ export class AnalysisService {
   }
 
   dispose(): void {
-    for (const t of [...this.timers.values(), ...this.settleTimers.values()]) clearTimeout(t);
+    for (const cancel of this.timers.values()) cancel();
+    for (const t of this.settleTimers.values()) clearTimeout(t);
     this.timers.clear();
     this.settleTimers.clear();
   }

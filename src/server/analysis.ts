@@ -151,7 +151,9 @@ export class AnalysisService {
     if (!before) return undefined;
     let result: DocumentAnalysis;
     let parsed: ParsedDocument | undefined;
-    const size = Buffer.byteLength(before.text, 'utf8');
+    // UTF-8 takes 1 to 3 bytes per UTF-16 unit: the exact count (a pass over the text on every
+    // keystroke) is needed only when the text could be over the limit.
+    const size = before.text.length * 3 <= settings.maxFileSize ? 0 : Buffer.byteLength(before.text, 'utf8');
     if (size > settings.maxFileSize) {
       const message = `it is ${size} bytes, over rflLens.maxFileSize (${settings.maxFileSize})`;
       result = this.skippedResult(before, settings, { reason: 'too-large', message });

@@ -23,7 +23,7 @@ interface BenchJson {
   analysis: { files: number; bytes: number; runs: number; parseMs: number; fullMs: number; parseMBs: number; ratio: number; findings: number; unsafeSites: number; gates: number };
   keystroke: Keystrokes;
   keystrokeDefault: Keystrokes;
-  report: { runs: number; rows: { workers: number; workersUsed: number; files: number; ms: number; MBs: number }[] };
+  report: { runs: number; rows: { workers: number; workersUsed: number; threads: number; files: number; ms: number; MBs: number }[] };
   memory: { files: number; idleRssMb: number; rssMb: number; peakRssMb: number };
   startup: { initializeMs: number; firstDiagnosticsMs: number };
   bundles: { file: string; kB: number }[];
@@ -80,10 +80,10 @@ describe('scripts/bench.mjs', function () {
     }
   });
 
-  it('measures the report in this thread and with two workers', () => {
-    assert.deepEqual(result.report.rows.map((r) => [r.workers, r.workersUsed, r.files]), [
-      [1, 0, result.corpus.files],
-      [2, 2, result.corpus.files],
+  it('measures the report in this thread alone and in two threads (this one and a worker)', () => {
+    assert.deepEqual(result.report.rows.map((r) => [r.workers, r.threads, r.workersUsed, r.files]), [
+      [1, 1, 0, result.corpus.files],
+      [2, 2, 1, result.corpus.files],
     ]);
     assert.ok(result.report.rows.every((r) => r.ms > 0 && r.MBs > 0));
   });

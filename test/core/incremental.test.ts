@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, type Analysis } from '../../src/core/analyze';
+import { analyze, type Analysis, type AnalysisContext } from '../../src/core/analyze';
 import { ContextResolver } from '../../src/core/context';
 import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { loadRustParser, ParsedDocument, type RustParser } from '../../src/core/parser';
@@ -59,6 +59,23 @@ function randomEdit(doc: ParsedDocument, next: () => number, place?: (text: stri
 
 function comparable(a: Analysis): unknown {
   return { findings: a.findings, unsafeSites: a.unsafeSites, gates: a.gates };
+}
+
+/**
+ * The reference for an incremental result: a full analysis of a fresh parse of the same text.
+ * tree-sitter's incremental re-parse can differ from a fresh parse after some edits (an unclosed
+ * block comment); with `sameTreeOnly` the reference is then a full analysis of the document's own
+ * tree, and `onDifferentTree` is told.
+ */
+function freshAnalysis(parser: RustParser, doc: ParsedDocument, ctx: AnalysisContext, options: { sameTreeOnly?: boolean; onDifferentTree?: () => void } = {}): unknown {
+  const fresh = new ParsedDocument(parser, doc.text);
+  try {
+    const sameTree = fresh.root.toString() === doc.root.toString();
+    if (!sameTree) options.onDifferentTree?.();
+    return comparable(analyze(sameTree || !options.sameTreeOnly ? fresh : doc, ctx));
+  } finally {
+    fresh.dispose();
+  }
 }
 
 /**
@@ -119,16 +136,8 @@ describe('IncrementalAnalyzer', function () {
         for (let i = 0; i < 25 && edits < 400; i++, edits++) {
           doc.applyChanges([randomEdit(doc, next)]);
           const cached = incremental.analyze(doc, ctx);
-          const fresh = new ParsedDocument(parser, doc.text);
-          try {
-            // tree-sitter's incremental re-parse can differ from a fresh parse after some edits
-            // (an unclosed block comment); then the reference is a full analysis of the same tree.
-            const sameTree = fresh.root.toString() === doc.root.toString();
-            if (!sameTree) differentTrees++;
-            assert.deepStrictEqual(comparable(cached), comparable(analyze(sameTree ? fresh : doc, ctx)), `${source.name}, edit ${i + 1}:\n${doc.text}`);
-          } finally {
-            fresh.dispose();
-          }
+          const expected = freshAnalysis(parser, doc, ctx, { sameTreeOnly: true, onDifferentTree: () => differentTrees++ });
+          assert.deepStrictEqual(comparable(cached), expected, `${source.name}, edit ${i + 1}:\n${doc.text}`);
           cachedChunks += incremental.cachedChunks;
         }
       } finally {
@@ -161,13 +170,7 @@ describe('IncrementalAnalyzer', function () {
         for (let i = 0; i < 30 && edits < 600; i++, edits++) {
           doc.applyChanges([randomEdit(doc, next, insideContainer(doc, next))]);
           const cached = incremental.analyze(doc, ctx);
-          const fresh = new ParsedDocument(parser, doc.text);
-          try {
-            const sameTree = fresh.root.toString() === doc.root.toString();
-            assert.deepStrictEqual(comparable(cached), comparable(analyze(sameTree ? fresh : doc, ctx)), `${source.name}, edit ${i + 1}:\n${doc.text}`);
-          } finally {
-            fresh.dispose();
-          }
+          assert.deepStrictEqual(comparable(cached), freshAnalysis(parser, doc, ctx, { sameTreeOnly: true }), `${source.name}, edit ${i + 1}:\n${doc.text}`);
           cachedMembers += incremental.cachedMembers;
           if (incremental.wholeFile) wholeFile++;
         }
@@ -235,12 +238,7 @@ describe('IncrementalAnalyzer', function () {
       const result = incremental.analyze(doc, ctx);
       assert.equal(incremental.lastMembers, 10);
       assert.equal(incremental.cachedMembers, 9);
-      const fresh = new ParsedDocument(parser, doc.text);
-      try {
-        assert.deepStrictEqual(comparable(result), comparable(analyze(fresh, ctx)));
-      } finally {
-        fresh.dispose();
-      }
+      assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
     } finally {
       doc.dispose();
     }
@@ -299,13 +297,7 @@ describe('IncrementalAnalyzer', function () {
         doc.applyChanges([randomEdit(doc, next, insideContainer(doc, next))]);
         const cached = incremental.analyze(doc, ctx);
         cachedMembers += incremental.cachedMembers;
-        const fresh = new ParsedDocument(parser, doc.text);
-        try {
-          const sameTree = fresh.root.toString() === doc.root.toString();
-          assert.deepStrictEqual(comparable(cached), comparable(analyze(sameTree ? fresh : doc, ctx)), `edit ${i + 1}:\n${doc.text}`);
-        } finally {
-          fresh.dispose();
-        }
+        assert.deepStrictEqual(comparable(cached), freshAnalysis(parser, doc, ctx, { sameTreeOnly: true }), `edit ${i + 1}:\n${doc.text}`);
       }
       assert.ok(cachedMembers > 40 * 20, `only ${cachedMembers} members were served from the cache`);
     } finally {
@@ -373,9 +365,7 @@ describe('IncrementalAnalyzer', function () {
       assert.equal(incremental.wholeFile, false);
       assert.equal(incremental.cachedChunks, incremental.lastChunks);
       assert.equal(incremental.freshPasses, 0);
-      const fresh = new ParsedDocument(parser, doc.text);
-      assert.deepStrictEqual(comparable(restored), comparable(analyze(fresh, ctx)));
-      fresh.dispose();
+      assert.deepStrictEqual(comparable(restored), freshAnalysis(parser, doc, ctx));
       // The file has findings, so the comparison above is about something.
       assert.ok(restored.findings.length > 0);
     } finally {
@@ -396,9 +386,7 @@ describe('IncrementalAnalyzer', function () {
       const result = incremental.analyze(doc, ctx);
       assert.equal(incremental.lastChunks - incremental.cachedChunks, 1);
       assert.ok(total > 3);
-      const fresh = new ParsedDocument(parser, doc.text);
-      assert.deepStrictEqual(comparable(result), comparable(analyze(fresh, ctx)));
-      fresh.dispose();
+      assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
     } finally {
       doc.dispose();
     }

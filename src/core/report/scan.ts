@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { ContextResolver } from '../context';
 import { loadRustParser, type RustParser } from '../parser';
 import { snapshotDatabase } from './databaseSnapshot';
-import { scanFile, type ScanResult } from './scanFile';
+import { scanBatch, scanFile, type ScanResult } from './scanFile';
 import { WorkQueue } from './workQueue';
 import { returnWorkers, takeWorkers } from './workerPool';
 import type { ScanJob, WorkerReply, WorkerSetup } from './workerProtocol';
@@ -245,8 +245,7 @@ async function helpScan(
   for (;;) {
     const b = queue.claim();
     if (b < 0) return;
-    const scanned = job.batches[b]!.map((i) => scanFile(job.files[i]!, parser, resolver, maxSize, options.overrides?.get(job.files[i]!)));
-    record(b, scanned, resolver.takeProblems());
+    record(b, scanBatch(job.files, job.batches[b]!, parser, resolver, maxSize, options.overrides), resolver.takeProblems());
     await yieldToEventLoop();
   }
 }

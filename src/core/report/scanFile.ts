@@ -53,6 +53,18 @@ export interface ContextSource {
   contextFor(filePath?: string): AnalysisContext;
 }
 
+/** The files of one batch of a parallel scan (indices into `files`), in the batch's order. */
+export function scanBatch(
+  files: readonly string[],
+  batch: readonly number[],
+  parser: RustParser,
+  contexts: ContextSource,
+  maxSize: number,
+  overrides: ReadonlyMap<string, string> | undefined,
+): ScanResult[] {
+  return batch.map((i) => scanFile(files[i]!, parser, contexts, maxSize, overrides?.get(files[i]!)));
+}
+
 /** Reads (or takes the unsaved text of) `file`, parses and analyses it. Never throws. */
 export function scanFile(file: string, parser: RustParser, contexts: ContextSource, maxSize: number, override?: string): ScanResult {
   let text: string;

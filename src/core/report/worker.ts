@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { loadRustParser, type RustParser } from '../parser';
 import { restoreDatabase } from './databaseSnapshot';
 import { ResolverWithDatabase } from './resolverWithDatabase';
-import { scanFile } from './scanFile';
+import { scanBatch } from './scanFile';
 import { WorkQueue } from './workQueue';
 import type { ScanJob, WorkerReply } from './workerProtocol';
 
@@ -33,10 +33,7 @@ function runJob(job: ScanJob, parser: RustParser): void {
   const queue = new WorkQueue(job.batches.length, job.queue);
   const maxSize = job.setup.settings.maxFileSize;
   for (let b = queue.claim(); b >= 0; b = queue.claim()) {
-    const results = job.batches[b]!.map((i) => {
-      const file = job.files[i]!;
-      return scanFile(file, parser, resolver, maxSize, overrides.get(file));
-    });
+    const results = scanBatch(job.files, job.batches[b]!, parser, resolver, maxSize, overrides);
     reply({ kind: 'batch', batch: b, results, problems: resolver.takeProblems() });
   }
   reply({ kind: 'done' });

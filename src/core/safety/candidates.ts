@@ -33,7 +33,8 @@ export interface Restriction {
   readonly skip?: readonly Span[];
 }
 
-function restrictionTest(r: Restriction): (start: number) => boolean {
+/** Whether an offset is where a restricted analysis looks (always, without a restriction). */
+export function restrictionTest(r: Restriction): (start: number) => boolean {
   const { scope, skip } = r;
   if (!scope && !skip?.length) return () => true;
   return (start) =>

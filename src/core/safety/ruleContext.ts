@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import type { LocatedSite } from './inventory';
-import { linesBelowMatches, nodesStartingOnLines, wholeTreeSearch, type NodesOnLines } from './candidates';
+import { linesBelowMatches, nodesStartingOnLines, restrictionTest, wholeTreeSearch, type NodesOnLines } from './candidates';
 import { nodesOfType } from './syntax';
 import type { SafetyOptions } from './types';
 
@@ -61,10 +61,8 @@ export function nodesNearText(ctx: RuleContext, wanted: ReadonlySet<string>, pru
   const found = nodesStartingOnLines(ctx.root, ctx.lines, lineNumbers, wanted, prune);
   if (!found) return { nodes: scopeNodes(ctx, wanted, prune) };
   if (!scope && !skip?.length) return found;
-  const inScope = (n: SyntaxNode): boolean =>
-    (!scope || scope.some((top) => n.startIndex >= top.startIndex && n.startIndex < top.endIndex)) &&
-    !(skip ?? []).some((r) => n.startIndex >= r.start && n.startIndex < r.end);
-  return { nodes: found.nodes.filter(inScope), blockChildren: found.blockChildren.filter((b) => inScope(b.block)) };
+  const inScope = restrictionTest(ctx);
+  return { nodes: found.nodes.filter((n) => inScope(n.startIndex)), blockChildren: found.blockChildren.filter((b) => inScope(b.block.startIndex)) };
 }
 
 /**

@@ -45,7 +45,7 @@ export function isItem(node: SyntaxNode): boolean {
  * it, and the sibling walk (tree-sitter calls per step) is not needed. `//` inside a string
  * makes the answer a needless yes, never a wrong no.
  */
-export function mayFollowAttributesOrComments(text: string, offset: number): boolean {
+function mayFollowAttributesOrComments(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
   if (i < 0) return false;
@@ -136,7 +136,7 @@ const ROOT_SCAN_TYPES: readonly string[] = [
   ...ITEM_TYPES, 'block', 'unsafe_block', 'attribute_item', 'token_tree',
 ];
 
-export interface TypedNode {
+interface TypedNode {
   readonly node: SyntaxNode;
   readonly type: string;
 }
@@ -173,7 +173,7 @@ export function nodesOfType(root: SyntaxNode, wanted: ReadonlySet<string>, prune
  * From nodes in document order (types `wanted` and `prune`), those of a wanted type that are not
  * inside a node whose type is in `prune` (a pruned node itself stays when wanted).
  */
-export function withoutPruned(both: readonly TypedNode[], wanted: ReadonlySet<string>, prune: ReadonlySet<string>): SyntaxNode[] {
+function withoutPruned(both: readonly TypedNode[], wanted: ReadonlySet<string>, prune: ReadonlySet<string>): SyntaxNode[] {
   // Outermost pruned ranges, in document order.
   const ranges: { start: number; end: number; id: number }[] = [];
   for (const { node: n, type } of both) {

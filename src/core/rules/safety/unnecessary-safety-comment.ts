@@ -195,17 +195,28 @@ function checkBlock(
   for (const stmt of block.namedChildren) if (stmt && !isComment(ctx.lines.text, stmt)) blocks.check(block, stmt, report);
 }
 
+/** What a block's statements share: whether any can report, where comments may start, its tail. */
+interface BlockInfo {
+  readonly mayReport: boolean;
+  /** First line a statement's comment may be on (the line after the block's `{`). */
+  readonly firstLine: number;
+  /** The last child that is not a comment, once asked for (null: none). */
+  last?: SyntaxNode | null;
+  /** Whether the block's children were handed to the tree index. */
+  indexed: boolean;
+}
+
 /**
  * clippy's check of the statements and tail expression of blocks: a SAFETY comment above one
  * that holds no unsafe block is unnecessary. What is known about a block is kept for its other
  * statements.
  */
 class BlockStatements {
-  private readonly blocks = new Map<number, { mayReport: boolean; firstLine: number; last?: SyntaxNode | null; indexed: boolean }>();
+  private readonly blocks = new Map<number, BlockInfo>();
 
   constructor(private readonly ctx: RuleContext, private readonly insideUnsafe: (offset: number) => boolean) {}
 
-  private info(block: SyntaxNode): { mayReport: boolean; firstLine: number; last?: SyntaxNode | null; indexed: boolean } {
+  private info(block: SyntaxNode): BlockInfo {
     let info = this.blocks.get(block.id);
     if (!info) {
       const { lines } = this.ctx;

@@ -127,6 +127,9 @@ function innerAttributeItems(root: SyntaxNode): SyntaxNode[] {
   const text = root.text;
   const found: SyntaxNode[] = [];
   for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    // Most `#` open an outer attribute, `#[`: told apart by the next character alone.
+    const after = text[at + 1];
+    if (after !== undefined && after !== '!' && after !== '/' && !/\s/.test(after)) continue;
     const next = /\S/.exec(text.slice(at + 1, at + 64))?.[0];
     if (next !== '!' && next !== '/' && next !== undefined) continue;
     const token = root.descendantForIndex(root.startIndex + at, root.startIndex + at + 1);

@@ -7,10 +7,12 @@
  * function below returns a superset of the nodes that can matter (the rules then apply the same
  * checks as before to each one).
  */
+import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import { sourceText } from './syntax';
-import { pathFromRoot } from './treeIndex';
+import { wordOffsets } from './textMatches';
+import { pathFromRoot, pathToLineStart, pathToOffset, typeOf } from './treeIndex';
 
 let reference = false;
 
@@ -42,15 +44,21 @@ export function restrictionTest(r: Restriction): (start: number) => boolean {
     !(skip ?? []).some((s) => start >= s.start && start < s.end);
 }
 
+/**
+ * The path to the token at `offset` found from the token itself: for a `root` that is not its
+ * tree's root, and for paths longer than `maxDepth` (undefined), where pathToOffset says nothing.
+ */
+function pathFromLeaf(root: SyntaxNode, offset: number, maxDepth: number): readonly SyntaxNode[] | undefined {
+  const leaf = root.descendantForIndex(offset, offset + 1);
+  return leaf ? pathFromRoot(leaf, maxDepth) : undefined;
+}
+
 /** Document order: by start, outer before inner. */
 function documentOrder(nodes: Iterable<SyntaxNode>): SyntaxNode[] {
   const seen = new Map<number, SyntaxNode>();
   for (const n of nodes) if (!seen.has(n.id)) seen.set(n.id, n);
   return [...seen.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
-
-const UNSAFE_WORD = /\bunsafe\b/g;
-const EXTERN_WORD = /\bextern\b/g;
 
 /**
  * The inventory's candidates: for every `unsafe` word in `text`, the nearest ancestor of the
@@ -72,35 +80,41 @@ export function unsafeSiteCandidates(
   const inScope = restrictionTest(restriction);
   const found: SyntaxNode[] = [];
   const pathAt = (start: number): readonly SyntaxNode[] | undefined => {
-    const leaf = root.descendantForIndex(start, start + 1);
-    return leaf ? pathFromRoot(leaf, maxDepth + tokenDepth) : undefined;
+    return pathToOffset(root, start, maxDepth + tokenDepth) ?? pathFromLeaf(root, start, maxDepth + tokenDepth);
   };
   // Candidates deeper than `maxDepth` (their index in the path) are left out here, so the
   // inventory needs no depth check of its own.
   const add = (path: readonly SyntaxNode[], i: number): void => {
     if (i <= maxDepth && inScope(path[i]!.startIndex)) found.push(path[i]!);
   };
-  for (const m of text.matchAll(UNSAFE_WORD)) {
-    if (!inScope(m.index)) continue;
-    const path = pathAt(m.index);
+  for (const at of wordOffsets(text, 'unsafe')) {
+    if (!inScope(at)) continue;
+    const path = pathAt(at);
     if (!path) continue;
-    const outer = path.findIndex((n) => pruned.has(n.type));
+    // One pass down the path: the outermost pruned node decides when there is one, else the
+    // deepest site below the root.
+    let outer = -1;
+    let deepest = -1;
+    for (let i = 0; i < path.length; i++) {
+      const type = typeOf(path[i]!);
+      if (pruned.has(type)) {
+        outer = i;
+        break;
+      }
+      if (i >= 1 && siteTypes.has(type)) deepest = i;
+    }
     if (outer >= 0) {
-      if (siteTypes.has(path[outer]!.type)) add(path, outer);
+      if (siteTypes.has(typeOf(path[outer]!))) add(path, outer);
       continue;
     }
-    for (let i = path.length - 1; i >= 1; i--) {
-      if (!siteTypes.has(path[i]!.type)) continue;
-      add(path, i);
-      break;
-    }
+    if (deepest >= 1) add(path, deepest);
   }
-  for (const m of text.matchAll(EXTERN_WORD)) {
-    if (!inScope(m.index)) continue;
-    const path = pathAt(m.index);
+  for (const word of wordOffsets(text, 'extern')) {
+    if (!inScope(word)) continue;
+    const path = pathAt(word);
     // `extern` is the block's first token, or the first of its `extern_modifier`.
-    if (!path || path.some((n) => pruned.has(n.type))) continue;
-    const at = path.findIndex((n, i) => i >= path.length - 3 && n.type === 'foreign_mod_item');
+    if (!path || path.some((n) => pruned.has(typeOf(n)))) continue;
+    const at = path.findIndex((n, i) => i >= path.length - 3 && typeOf(n) === 'foreign_mod_item');
     if (at < 0) continue;
     add(path, at);
     // The declarations are one level further down (body, then item).
@@ -112,19 +126,30 @@ export function unsafeSiteCandidates(
   return documentOrder(found);
 }
 
-const MACRO_RULES = /\bmacro_rules\s*!/g;
+/** What follows `macro_rules` in a definition (`\bmacro_rules\s*!`). */
+const BANG = /\s*!/y;
 
 /** The `macro_rules!` definitions in the tree, found from their keyword. */
 export function macroDefinitions(root: SyntaxNode, text: string, restriction: Restriction): SyntaxNode[] {
   const inScope = restrictionTest(restriction);
   const found: SyntaxNode[] = [];
-  for (const m of text.matchAll(MACRO_RULES)) {
-    const leaf = root.descendantForIndex(m.index, m.index + 1);
-    const path = leaf ? pathFromRoot(leaf, MAX_LINE_DEPTH) : undefined;
+  for (const at of wordOffsets(text, 'macro_rules')) {
+    BANG.lastIndex = at + 'macro_rules'.length;
+    if (!BANG.test(text)) continue;
+    const path = pathToOffset(root, at, MAX_LINE_DEPTH) ?? pathFromLeaf(root, at, MAX_LINE_DEPTH);
     const def = path?.slice(-3).find((n) => n.type === 'macro_definition');
-    if (def && def.startIndex === m.index && inScope(def.startIndex)) found.push(def);
+    if (def && def.startIndex === at && inScope(def.startIndex)) found.push(def);
   }
   return documentOrder(found);
+}
+
+/** Where a trigger occurs in a text (the shared scans of textMatches.ts). */
+export type TextOffsets = (text: string) => readonly number[];
+
+function matchOffsets(text: string, trigger: RegExp | TextOffsets): readonly number[] {
+  if (typeof trigger === 'function') return trigger(text);
+  const re = new RegExp(trigger.source, trigger.flags.includes('g') ? trigger.flags : `${trigger.flags}g`);
+  return Array.from(text.matchAll(re), (m) => m.index);
 }
 
 /** Lines whose first non-blank text is a comment or an attribute, or that are blank. */
@@ -146,13 +171,11 @@ const DOC_LINE = /^(\/\/\/|\/\*\*|\*|#)/;
  * commentScan.ts and the doc pre-checks never pass a line of code, so they can only succeed from
  * one of these lines.
  */
-export function linesBelowMatches(lines: LineIndex, trigger: RegExp, options: { readonly matchOnDocLine?: boolean; readonly blockComments?: boolean }): number[] {
+export function linesBelowMatches(lines: LineIndex, trigger: RegExp | TextOffsets, options: { readonly matchOnDocLine?: boolean; readonly blockComments?: boolean }): number[] {
   const text = lines.text;
   const out = new Set<number>();
   const last = lines.lineCount - 1;
-  const re = new RegExp(trigger.source, trigger.flags.includes('g') ? trigger.flags : `${trigger.flags}g`);
-  for (const m of text.matchAll(re)) {
-    const at = m.index;
+  for (const at of matchOffsets(text, trigger)) {
     const line = lines.lineOf(at);
     if (options.matchOnDocLine && !DOC_LINE.test(lines.lineText(line).trim())) continue;
     let commentEnd = line;
@@ -209,46 +232,77 @@ export function nodesStartingOnLines(
 ): NodesOnLines | undefined {
   // The tree's own text: where `unsafe extern` was blanked, a line's first token is `extern`.
   const text = sourceText(root) ?? lines.text;
-  const types = new Map<number, string>();
-  const typeOf = (n: SyntaxNode): string => {
-    let t = types.get(n.id);
-    if (t === undefined) types.set(n.id, (t = n.type));
-    return t;
-  };
   const out: SyntaxNode[] = [];
   const blockChildren: BlockChild[] = [];
-  for (const line of lineNumbers) {
-    const lineStart = lines.lineStart(line);
-    const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
-    let first = lineStart;
-    while (first < lineEnd && (text[first] === ' ' || text[first] === '\t')) first++;
-    // Nothing starts on a blank line, and only a comment on a `//` line.
-    if (first >= lineEnd || text[first] === '\n' || text[first] === '\r' || text.startsWith('//', first)) continue;
-    const leaf = root.descendantForIndex(first, first + 1);
-    if (!leaf) continue;
-    const path = pathFromRoot(leaf, MAX_LINE_DEPTH);
-    if (!path) return undefined;
-    for (let i = 0; i + 1 < path.length; i++) {
-      const node = path[i]!;
-      if (node.startIndex >= lineStart) break;
-      const type = typeOf(node);
-      if (prune?.has(type)) break;
-      if (!CONTAINERS.has(type)) continue;
-      if (wanted.has(type)) out.push(node);
-      // Its children starting on the line: the one holding the line's first token (next on the
-      // path; nothing but blanks lies before it on the line), then any that follow on the line.
-      for (let c: SyntaxNode | null = path[i + 1]!; c && c.startIndex < lineEnd; c = c.nextSibling) {
-        if (c.startIndex >= lineStart) {
-          if (wanted.has(typeOf(c))) out.push(c);
-          if (type === 'block') blockChildren.push({ block: node, child: c });
+  let cursor: TreeCursor | undefined;
+  try {
+    for (const line of lineNumbers) {
+      const lineStart = lines.lineStart(line);
+      const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+      let first = lineStart;
+      while (first < lineEnd && (text[first] === ' ' || text[first] === '\t')) first++;
+      // Nothing starts on a blank line, and only a comment on a `//` line.
+      if (first >= lineEnd || text[first] === '\n' || text[first] === '\r' || text.startsWith('//', first)) continue;
+      // Only the nodes down to the first one starting on the line are read below: the levels
+      // under it, down to the token, are counted (the depth bound is the token's) but not made.
+      const path = pathToLineStart(root, first, lineStart, MAX_LINE_DEPTH) ?? pathFromLeaf(root, first, MAX_LINE_DEPTH);
+      if (!path) return undefined;
+      const end = path[path.length - 1]!;
+      if (end.startIndex >= lineStart) {
+        cursor ??= root.walk();
+        if (path.length - 1 + levelsToToken(cursor, end, first) > MAX_LINE_DEPTH) return undefined;
+      }
+      for (let i = 0; i + 1 < path.length; i++) {
+        const node = path[i]!;
+        if (node.startIndex >= lineStart) break;
+        const type = typeOf(node);
+        if (prune?.has(type)) break;
+        if (!CONTAINERS.has(type)) continue;
+        if (wanted.has(type)) out.push(node);
+        // Its children starting on the line: the one holding the line's first token (next on the
+        // path; nothing but blanks lies before it on the line), then any that follow on the line.
+        for (let c: SyntaxNode | null = path[i + 1]!; c && c.startIndex < lineEnd; c = c.nextSibling) {
+          if (c.startIndex >= lineStart) {
+            if (wanted.has(typeOf(c))) out.push(c);
+            if (type === 'block') blockChildren.push({ block: node, child: c });
+          }
+          const end = c.endIndex;
+          // Nodes start at a non-blank character: after blanks only, the next one is below.
+          if (end >= lineEnd || blankUpTo(text, end, lineEnd)) break;
         }
-        if (c.endIndex >= lineEnd) break;
       }
     }
+  } finally {
+    cursor?.delete();
   }
   const seen = new Set<number>();
   return {
     nodes: documentOrder(out),
     blockChildren: blockChildren.filter((b) => !seen.has(b.child.id) && seen.add(b.child.id)).sort((a, b) => a.child.startIndex - b.child.startIndex),
   };
+}
+
+/** Whether `text` holds only blanks (line breaks included) from `from` up to `to`. */
+function blankUpTo(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Levels from `top` (a node holding the character at `offset`) down to the token that
+ * descendantForIndex(offset, offset + 1) finds: at each level the first child ending after
+ * `offset`, when it does not start after it. Read by cursor, so no node object is made.
+ */
+function levelsToToken(cursor: TreeCursor, top: SyntaxNode, offset: number): number {
+  cursor.reset(top);
+  let levels = 0;
+  while (cursor.gotoFirstChild()) {
+    while (cursor.endIndex <= offset) if (!cursor.gotoNextSibling()) return levels;
+    if (cursor.startIndex > offset) return levels;
+    levels++;
+  }
+  return levels;
 }

@@ -11,6 +11,7 @@
  *   an attribute followed by a lone SAFETY comment on the same line counts as that comment.
  */
 import type { LineIndex } from '../positions';
+import { markerOffsets } from './textMatches';
 
 export interface ScanRange {
   /** Lowest 0-based line that may hold the comment. */
@@ -270,10 +271,8 @@ const markerLineCache = new WeakMap<LineIndex, Int32Array>();
 export function markerBetween(lines: LineIndex, fromLine: number, toLine: number): boolean {
   let found = markerLineCache.get(lines);
   if (!found) {
-    // Non-unicode `i` folds only ASCII letters here, exactly as asciiUpper does.
-    const at: number[] = [];
-    for (const m of lines.text.matchAll(/safety:/gi)) at.push(lines.lineOf(m.index));
-    found = Int32Array.from(at);
+    // Non-unicode `i` folds only ASCII letters there, exactly as asciiUpper does.
+    found = Int32Array.from(markerOffsets(lines.text), (at) => lines.lineOf(at));
     markerLineCache.set(lines, found);
   }
   let lo = 0;

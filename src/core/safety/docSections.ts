@@ -130,6 +130,16 @@ function headingTexts(text: string): string[] {
   return [text.replace(/^([*_]+)(.*?)\1$/, '$2').trim()];
 }
 
+/**
+ * The `# Safety` section of an item's docs, if any. Each heading that counts spells "safety",
+ * so docs that never do (most) are not read line by line.
+ */
+export function itemSafetySection(item: SyntaxNode): SafetySection | undefined {
+  const mentions = (p: { readonly text: string }): boolean => /safety/i.test(p.text);
+  if (!outerDocComments(item).some(mentions) && !outerAttributes(item).some(mentions)) return undefined;
+  return findSafetySection(itemDocs(item));
+}
+
 /** The `# Safety` section of the docs, if any. */
 export function findSafetySection(docs: ItemDocs): SafetySection | undefined {
   const hs = headings(docs.lines);

@@ -7,7 +7,7 @@
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import { findSafetyComment, hasMarker, type FoundComment } from './commentScan';
-import { findSafetySection, itemDocs } from './docSections';
+import { itemSafetySection } from './docSections';
 import { safetyTree } from './externBlocks';
 import { assumedDocumented, blockSafetyComment, bodySearchFromLine, itemSafetyComment, itemSearchFromLine } from './placement';
 import { unsafeSiteCandidates, wholeTreeSearch } from './candidates';
@@ -86,9 +86,10 @@ function computeSites(doc: ParsedDocument, options: SafetyOptions, scope: readon
       case 'function_item':
       case 'function_signature_item': {
         const context = fnContext(node);
-        const kw = unsafeKeyword(node) ?? (context === 'extern' ? node.children.find((c) => c?.type === 'fn') ?? null : null);
+        const own = unsafeKeyword(node);
+        const kw = own ?? (context === 'extern' ? node.children.find((c) => c?.type === 'fn') ?? null : null);
         if (!kw) break;
-        if (context === 'extern' && !unsafeKeyword(node) && isSafeForeign(node, doc.text)) break;
+        if (context === 'extern' && !own && isSafeForeign(node, doc.text)) break;
         out.push({
           node,
           site: site('fn', kw, node, lines, {
@@ -261,17 +262,15 @@ function site(kind: UnsafeSite['kind'], kw: SyntaxNode | Span, node: SyntaxNode,
   const keyword = 'startIndex' in kw ? { start: kw.startIndex, end: kw.endIndex } : kw;
   const span = { start: extra.start ?? node.startIndex, end: node.endIndex };
   const reportFull = { start: span.start, end: extra.reportEnd ?? span.end };
-  return {
-    kind,
-    keyword,
-    span,
-    reportSpan: firstLine(lines, reportFull),
-    ...(extra.name !== undefined ? { name: extra.name } : {}),
-    ...(extra.fnContext ? { fnContext: extra.fnContext } : {}),
-    ...(extra.documentation ? { documentation: extra.documentation } : {}),
-    inMacroDefinition: false,
-    inMacroInvocation: false,
-  };
+  // Built field by field rather than by spreads (slower here); the key order, which JSON output
+  // shows, stays: optional fields between reportSpan and the macro flags.
+  const out = { kind, keyword, span, reportSpan: firstLine(lines, reportFull) } as { -readonly [K in keyof UnsafeSite]: UnsafeSite[K] };
+  if (extra.name !== undefined) out.name = extra.name;
+  if (extra.fnContext) out.fnContext = extra.fnContext;
+  if (extra.documentation) out.documentation = extra.documentation;
+  out.inMacroDefinition = false;
+  out.inMacroInvocation = false;
+  return out;
 }
 
 /** clippy's `span_until_char(span, '\n')`: the span cut at its first line break, trailing blanks trimmed. */
@@ -305,6 +304,6 @@ export function commentDoc(found: FoundComment | undefined, lines: LineIndex): S
 }
 
 function sectionDoc(node: SyntaxNode): SafetyDoc | undefined {
-  const section = findSafetySection(itemDocs(node));
+  const section = itemSafetySection(node);
   return section ? { kind: 'doc-section', span: section.span, text: section.text } : undefined;
 }

@@ -9,7 +9,7 @@ import type { LineIndex } from '../positions';
 import type { SafetyOptions } from './types';
 import { commentInsideBlock, findSafetyComment, type FoundComment } from './commentScan';
 import { ITEM_TYPES, previousItem, startWithAttributes } from './syntax';
-import { parentOf } from './treeIndex';
+import { parentOf, typeOf } from './treeIndex';
 
 /** Expressions clippy walks through on the way from a block to its statement. */
 const EXPRESSIONS: ReadonlySet<string> = new Set([
@@ -38,22 +38,23 @@ export function bodySearchFromLine(node: SyntaxNode, lines: LineIndex, crateRoot
   // A const/static passed on the way up; it matters only when it sits directly in a module.
   let constItem: SyntaxNode | null = null;
   for (let child: SyntaxNode = node, n = parentOf(node); n; child = n, n = parentOf(n)) {
-    if (n.type === 'const_item' || n.type === 'static_item') {
+    const type = typeOf(n);
+    if (type === 'const_item' || type === 'static_item') {
       constItem = n;
       continue;
     }
-    if (n.type === 'source_file') {
+    if (type === 'source_file') {
       if (crateRoot) return 1;
       const prev = constItem === child ? previousItem(child) : null;
       return prev ? lineOf(lines, prev.endIndex) + 1 : undefined;
     }
-    const owner = n.type === 'declaration_list' ? parentOf(n) : null;
-    if (owner?.type === 'mod_item') {
+    const owner = type === 'declaration_list' ? parentOf(n) : null;
+    if (owner && typeOf(owner) === 'mod_item') {
       const prev = constItem === child ? previousItem(child) : null;
       return lineOf(lines, prev ? prev.endIndex : owner.startIndex) + 1;
     }
-    if (ITEM_TYPES.has(n.type)) return lineOf(lines, n.startIndex) + 1;
-    if (n.type !== 'declaration_list') constItem = null;
+    if (ITEM_TYPES.has(type)) return lineOf(lines, n.startIndex) + 1;
+    if (type !== 'declaration_list') constItem = null;
   }
   return 0;
 }
@@ -69,20 +70,21 @@ export interface StatementAnchor {
 export function statementAnchor(block: SyntaxNode): StatementAnchor | undefined {
   let cur = block;
   for (let p = parentOf(block); p; p = parentOf(p)) {
-    if (p.type === 'let_declaration' || p.type === 'const_item' || p.type === 'static_item') return { node: p, start: p.startIndex };
-    if (p.type === 'assignment_expression') {
+    const type = typeOf(p);
+    if (type === 'let_declaration' || type === 'const_item' || type === 'static_item') return { node: p, start: p.startIndex };
+    if (type === 'assignment_expression') {
       const eq = p.children.find((c) => c?.type === '=');
       const up = parentOf(p);
-      const owner = up?.type === 'expression_statement' ? up : p;
+      const owner = up && typeOf(up) === 'expression_statement' ? up : p;
       return { node: owner, start: eq ? eq.startIndex : p.startIndex };
     }
-    if (WRAPPERS.has(p.type) || p.type === 'match_block' || p.type === 'else_clause' || p.type === 'condition') continue;
-    if (EXPRESSIONS.has(p.type) && p.type !== 'unsafe_block') {
+    if (WRAPPERS.has(type) || type === 'match_block' || type === 'else_clause' || type === 'condition') continue;
+    if (EXPRESSIONS.has(type) && type !== 'unsafe_block') {
       cur = p;
       continue;
     }
-    if (BRANCHY.has(cur.type)) return undefined;
-    return { node: p.type === 'expression_statement' ? p : cur, start: cur.startIndex };
+    if (BRANCHY.has(typeOf(cur))) return undefined;
+    return { node: type === 'expression_statement' ? p : cur, start: cur.startIndex };
   }
   return undefined;
 }

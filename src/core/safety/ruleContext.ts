@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import type { LocatedSite } from './inventory';
-import { linesBelowMatches, nodesStartingOnLines, restrictionTest, wholeTreeSearch, type NodesOnLines } from './candidates';
+import { linesBelowMatches, nodesStartingOnLines, restrictionTest, wholeTreeSearch, type NodesOnLines, type TextOffsets } from './candidates';
 import { nodesOfType } from './syntax';
 import type { SafetyOptions } from './types';
 
@@ -36,7 +36,7 @@ export function scopeNodes(ctx: RuleContext, wanted: ReadonlySet<string>, prune?
 
 /** What marks the text a rule's nodes must be near (see linesBelowMatches). */
 export interface TextMark {
-  readonly trigger: RegExp;
+  readonly trigger: RegExp | TextOffsets;
   /** Only matches on lines that can hold item docs count (doc comments, attributes). */
   readonly matchOnDocLine?: boolean;
   /** A match may sit in a block comment that goes on over the following lines. */

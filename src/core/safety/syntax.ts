@@ -4,7 +4,9 @@
  * enclosing item. tree-sitter keeps attributes and comments as siblings before the node they
  * annotate, so "the attributes of X" means the run of attribute/comment siblings just before X.
  */
+import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
+import type { Span } from '../positions';
 import { parentOf, previousSiblingOf } from './treeIndex';
 
 /** Node types that are items in rustc's sense (each one is a HIR item). */
@@ -66,17 +68,41 @@ export function rememberTreeText(tree: object, text: string): void {
   treeTexts.set(tree, text);
 }
 
-/** The outer attributes written before `node` (across comments), nearest last. */
-export function outerAttributes(node: SyntaxNode): SyntaxNode[] {
+/** An attribute or comment written before a node: what the rules read of it. */
+export interface Annotation {
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly text: string;
+}
+
+const ANNOTATION_TYPES: ReadonlySet<string> = new Set(['attribute_item', 'line_comment', 'block_comment']);
+
+// The attribute and comment siblings before each node asked about, per tree: attributes, doc
+// comments, cfg and lint levels all read the same run.
+const runsByTree = new WeakMap<object, Map<number, readonly Annotation[]>>();
+
+/** The attribute and comment siblings written right before `node`, nearest first. */
+function annotationsBefore(node: SyntaxNode): readonly Annotation[] {
   const text = sourceText(node);
   if (text !== undefined && !mayFollowAttributesOrComments(text, node.startIndex)) return [];
-  const attrs: SyntaxNode[] = [];
-  for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) {
-    if (s.type === 'attribute_item') attrs.unshift(s);
-    else if (s.type === 'line_comment' || s.type === 'block_comment') continue;
-    else break;
+  let runs = runsByTree.get(node.tree);
+  if (!runs) runsByTree.set(node.tree, (runs = new Map()));
+  const known = runs.get(node.id);
+  if (known) return known;
+  const run: Annotation[] = [];
+  for (let s = previousSiblingOf(node, text); s; s = previousSiblingOf(s, text)) {
+    const type = s.type;
+    if (!ANNOTATION_TYPES.has(type)) break;
+    run.push({ type, startIndex: s.startIndex, endIndex: s.endIndex, text: s.text });
   }
-  return attrs;
+  runs.set(node.id, run);
+  return run;
+}
+
+/** The outer attributes written before `node` (across comments), nearest last. */
+export function outerAttributes(node: SyntaxNode): Annotation[] {
+  return annotationsBefore(node).filter((s) => s.type === 'attribute_item').reverse();
 }
 
 /** Inner attributes (`#![...]`) at the start of a source file, block or declaration list. */
@@ -91,22 +117,11 @@ export function innerAttributes(container: SyntaxNode): SyntaxNode[] {
 }
 
 /** The doc comments (`///`, block doc comments) written before `node`, in source order. */
-export function outerDocComments(node: SyntaxNode): SyntaxNode[] {
-  const text = sourceText(node);
-  if (text !== undefined && !mayFollowAttributesOrComments(text, node.startIndex)) return [];
-  const docs: SyntaxNode[] = [];
-  for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) {
-    if (s.type === 'attribute_item') continue;
-    if (s.type === 'line_comment' || s.type === 'block_comment') {
-      if (isOuterDoc(s)) docs.unshift(s);
-      continue;
-    }
-    break;
-  }
-  return docs;
+export function outerDocComments(node: SyntaxNode): Annotation[] {
+  return annotationsBefore(node).filter((s) => s.type !== 'attribute_item' && isOuterDoc(s)).reverse();
 }
 
-export function isOuterDoc(comment: SyntaxNode): boolean {
+export function isOuterDoc(comment: { readonly text: string }): boolean {
   return isOuterDocText(comment.text);
 }
 
@@ -194,24 +209,61 @@ function withoutPruned(both: readonly TypedNode[], wanted: ReadonlySet<string>, 
   return out;
 }
 
-/** `unsafe` keyword directly in a node or in its function_modifiers child. */
-export function unsafeKeyword(node: SyntaxNode): SyntaxNode | null {
-  for (const c of node.children) {
-    if (!c) continue;
-    if (!c.isNamed && c.type === 'unsafe') return c;
-    if (c.type === 'function_modifiers') for (const m of c.children) if (m && m.type === 'unsafe') return m;
-  }
+/**
+ * Where the `unsafe` keyword directly in a node or in its function_modifiers child is. A cursor
+ * reads the children's types: no node object is made for them (a function's children include
+ * its whole body).
+ */
+export function unsafeKeyword(node: SyntaxNode): Span | null {
+  const cursor = cursorAt(node);
+  if (!cursor.gotoFirstChild()) return null;
+  do {
+    const type = cursor.nodeType;
+    if (type === 'unsafe' && !cursor.nodeIsNamed) return { start: cursor.startIndex, end: cursor.endIndex };
+    if (type === 'function_modifiers' && cursor.gotoFirstChild()) {
+      do if (cursor.nodeType === 'unsafe') return { start: cursor.startIndex, end: cursor.endIndex };
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+  } while (cursor.gotoNextSibling());
   return null;
+}
+
+// One cursor for the tree being read, moved to each node asked about: making and freeing one per
+// question costs more than the question. The previous tree's cursor is freed when the next comes.
+let shared: { readonly tree: object; readonly cursor: TreeCursor } | undefined;
+
+/**
+ * A cursor on `node`, which it cannot leave (as `node.walk()` gives), shared: valid until the next
+ * call, and never to be deleted by the caller.
+ */
+export function cursorAt(node: SyntaxNode): TreeCursor {
+  if (shared?.tree !== node.tree) {
+    shared?.cursor.delete();
+    shared = { tree: node.tree, cursor: node.walk() };
+  } else shared.cursor.reset(node);
+  return shared.cursor;
 }
 
 /** The previous sibling that is an item, skipping comments and attributes. */
 export function previousItem(node: SyntaxNode): SyntaxNode | null {
-  for (let s = previousSiblingOf(node); s; s = previousSiblingOf(s)) if (isItem(s)) return s;
+  const text = sourceText(node);
+  for (let s = previousSiblingOf(node, text); s; s = previousSiblingOf(s, text)) if (isItem(s)) return s;
   return null;
 }
 
 /** Text of a `visibility_modifier` child, or '' when private. */
 export function visibility(node: SyntaxNode): string {
-  for (const c of node.namedChildren) if (c?.type === 'visibility_modifier') return c.text.replace(/\s+/g, '');
+  const text = sourceText(node);
+  if (text === undefined) {
+    for (const c of node.namedChildren) if (c?.type === 'visibility_modifier') return c.text.replace(/\s+/g, '');
+    return '';
+  }
+  // The children's types by cursor: no node object for each of them.
+  const cursor = cursorAt(node);
+  if (!cursor.gotoFirstChild()) return '';
+  do {
+    if (cursor.nodeIsNamed && cursor.nodeType === 'visibility_modifier') return text.slice(cursor.startIndex, cursor.endIndex).replace(/\s+/g, '');
+  } while (cursor.gotoNextSibling());
   return '';
 }

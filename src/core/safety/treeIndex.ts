@@ -19,7 +19,11 @@ interface Index {
   /** Sibling questions about the root's children so far. */
   rootSiblingCalls: number;
   /** The last path found, root first, so that neighbours start their search close by. */
-  path: SyntaxNode[];
+  path: readonly SyntaxNode[];
+  /** Node types by id: paths and parent walks read the same nodes' types again and again. */
+  readonly types: Map<number, string>;
+  /** The tree has no ERROR or MISSING node (so no zero-width one), once asked. */
+  clean?: boolean;
 }
 
 // The trees of the analysis under way (a document's, and its `unsafe extern` re-parse): only
@@ -29,10 +33,12 @@ const KEEP = 2;
 
 function indexFor(node: SyntaxNode): Index {
   const tree = node.tree;
+  const first = indexes[0];
+  if (first?.tree === tree) return first.index;
   const hit = indexes.find((e) => e.tree === tree);
   if (hit) return hit.index;
   const root = tree.rootNode;
-  const index: Index = { root, parents: new Map([[root.id, null]]), children: new Map(), path: [root], rootSiblingCalls: 0 };
+  const index: Index = { root, parents: new Map([[root.id, null]]), children: new Map(), path: [root], rootSiblingCalls: 0, types: new Map() };
   indexes.unshift({ tree, index });
   if (indexes.length > KEEP) indexes.pop();
   return index;
@@ -107,9 +113,18 @@ function pathTo(index: Index, node: SyntaxNode, maxDepth: number): SyntaxNode[] 
   return path ? [index.root, ...path] : undefined;
 }
 
+/** `path` is kept, not copied: the paths handed out are new arrays that no caller changes. */
 function remember(index: Index, path: readonly SyntaxNode[]): void {
-  index.path = [...path];
+  index.path = path;
   for (let i = 1; i < path.length; i++) if (!index.parents.has(path[i]!.id)) index.parents.set(path[i]!.id, path[i - 1]!);
+}
+
+/** `node.type`, asked of tree-sitter once per node of the tree. */
+export function typeOf(node: SyntaxNode): string {
+  const types = indexFor(node).types;
+  let type = types.get(node.id);
+  if (type === undefined) types.set(node.id, (type = node.type));
+  return type;
 }
 
 /** `node.parent`, answered without tree-sitter's descent from the root where possible. */
@@ -133,6 +148,54 @@ export function pathFromRoot(node: SyntaxNode, maxDepth: number): readonly Synta
   const path = pathTo(index, node, maxDepth);
   if (path) remember(index, path);
   return path;
+}
+
+/**
+ * The path from the root down through the nodes holding the character at `offset`: to the token
+ * there, or to the first node for which `stop` holds. Each level is one `firstChildForIndex`
+ * call below the deepest node of the last path that holds the character (and is not a stop), so
+ * no node is made twice and nothing below the stop. At each level the child taken is the first
+ * one ending after `offset`, when it does not start after it: the choice descendantForIndex(offset,
+ * offset + 1) makes, so the token reached is the one it finds. Undefined when the path would be
+ * longer than `maxDepth` levels below the root.
+ */
+function descendToOffset(root: SyntaxNode, offset: number, maxDepth: number, stop?: (n: SyntaxNode) => boolean): SyntaxNode[] | undefined {
+  const index = indexFor(root);
+  if (index.root.id !== root.id) return undefined;
+  const last = index.path;
+  let k = 0;
+  for (let i = Math.min(last.length - 1, maxDepth); i >= 1; i--) {
+    const n = last[i]!;
+    if (contains(n, offset, offset + 1) && !stop?.(n)) {
+      k = i;
+      break;
+    }
+  }
+  const path = last.slice(0, k + 1);
+  for (let n = path[k]!; !stop?.(n); ) {
+    const c = n.firstChildForIndex(offset);
+    if (!c || c.startIndex > offset) break;
+    if (path.length > maxDepth) return undefined;
+    path.push(c);
+    n = c;
+  }
+  remember(index, path);
+  return path;
+}
+
+/** The path from the root (`root`, a tree's root) to the token holding the character at `offset`: pathFromRoot(root.descendantForIndex(offset, offset + 1)). */
+export function pathToOffset(root: SyntaxNode, offset: number, maxDepth: number): readonly SyntaxNode[] | undefined {
+  return descendToOffset(root, offset, maxDepth);
+}
+
+/**
+ * For a line whose first non-blank character is at `first` (`lineStart` being the line's start):
+ * the path from the root down to the first node on it that starts on the line (the outermost one
+ * starting at `first`), or to the token holding `first` when none does. The levels below, down
+ * to the token, are not made.
+ */
+export function pathToLineStart(root: SyntaxNode, first: number, lineStart: number, maxDepth: number): readonly SyntaxNode[] | undefined {
+  return descendToOffset(root, first, maxDepth, (n) => n.startIndex >= lineStart);
 }
 
 /** Whether `node` is at most `max` levels below the root (the root is level 0). */
@@ -176,26 +239,74 @@ export function childrenOfNode(parent: SyntaxNode): readonly SyntaxNode[] {
 /** Sibling questions about top-level nodes tree-sitter answers before the root's list is copied. */
 const NATIVE_ROOT_SIBLINGS = 64;
 
-function sibling(node: SyntaxNode, step: 1 | -1): SyntaxNode | null {
+function sibling(node: SyntaxNode, step: 1 | -1, text?: string): SyntaxNode | null {
   const index = indexFor(node);
   const parent = parentOf(node);
   if (!parent) return null;
   // For the root's children tree-sitter is quick (a pass over them, no descent) and the list is
   // long to copy: worth it for a whole-file analysis, not for one changed item.
   if (parent.id === index.root.id && ++index.rootSiblingCalls <= NATIVE_ROOT_SIBLINGS && !index.children.has(parent.id)) {
-    return step === 1 ? node.nextSibling : node.previousSibling;
+    return stepWithoutList(index, node, parent, step, text);
   }
-  // Below the root, tree-sitter's own sibling step is cheaper than copying a child list that
-  // was not needed otherwise (a doc comment walk takes a few steps in a long impl).
-  if (parent.id !== index.root.id && !index.children.has(parent.id)) return step === 1 ? node.nextSibling : node.previousSibling;
+  // Below the root, a step without the list is cheaper than copying a child list that was not
+  // needed otherwise (a doc comment walk takes a few steps in a long impl).
+  if (parent.id !== index.root.id && !index.children.has(parent.id)) return stepWithoutList(index, node, parent, step, text);
   const { list, at } = childrenOf(index, parent);
   const i = at.get(node.id);
-  if (i === undefined) return step === 1 ? node.nextSibling : node.previousSibling;
+  if (i === undefined) return nativeSibling(index, node, parent, step);
   return list[i + step] ?? null;
 }
 
-export function previousSiblingOf(node: SyntaxNode): SyntaxNode | null {
-  return sibling(node, -1);
+/** A sibling step without the parent's child list: found from the text when it can, else by tree-sitter. */
+function stepWithoutList(index: Index, node: SyntaxNode, parent: SyntaxNode, step: 1 | -1, text: string | undefined): SyntaxNode | null {
+  if (step === -1 && text !== undefined) {
+    const found = previousByText(index, node, parent, text);
+    if (found !== undefined) return found;
+  }
+  return nativeSibling(index, node, parent, step);
+}
+
+/**
+ * tree-sitter's own sibling step. The sibling has the same parent: remembered, so that the next
+ * step of a walk through siblings needs no search for its parent.
+ */
+function nativeSibling(index: Index, node: SyntaxNode, parent: SyntaxNode, step: 1 | -1): SyntaxNode | null {
+  const s = step === 1 ? node.nextSibling : node.previousSibling;
+  if (s && !index.parents.has(s.id)) index.parents.set(s.id, parent);
+  return s;
+}
+
+/**
+ * The sibling before `node`. With `text`, the text the tree was parsed from, it is found in the
+ * parent by the offset where it ends when it can (see previousByText).
+ */
+export function previousSiblingOf(node: SyntaxNode, text?: string): SyntaxNode | null {
+  return sibling(node, -1, text);
+}
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * The sibling before `node`, as the child of `parent` holding the last non-blank character before
+ * it: one search through the parent's children, where tree-sitter's own step first descends from
+ * the root to the parent. Only blanks may lie between that child and `node`, so it is the previous
+ * sibling unless a zero-width node sits there, which only a tree with errors has (those, and a
+ * node with nothing before it in its parent, are left to the other ways: undefined).
+ */
+function previousByText(index: Index, node: SyntaxNode, parent: SyntaxNode, text: string): SyntaxNode | undefined {
+  index.clean ??= !index.root.hasError;
+  if (!index.clean) return undefined;
+  const start = node.startIndex;
+  let x = start - 1;
+  while (x >= parent.startIndex && isBlank(text[x])) x--;
+  if (x < parent.startIndex) return undefined;
+  const s = parent.firstChildForIndex(x);
+  if (!s || s.startIndex > x) return undefined;
+  const end = s.endIndex;
+  if (end > start) return undefined;
+  for (let i = end; i < start; i++) if (!isBlank(text[i])) return undefined;
+  if (!index.parents.has(s.id)) index.parents.set(s.id, parent);
+  return s;
 }
 
 export function nextSiblingOf(node: SyntaxNode): SyntaxNode | null {

@@ -12,6 +12,17 @@ import { parentOf } from '../../safety/treeIndex';
  * after the definition can use it (macro_rules scope is textual and reaches into them).
  */
 export function macroIsExpanded(ctx: RuleContext, macro: SyntaxNode): boolean {
+  // Every rule asks about the sites of a macro body: the answer is kept for the analysis.
+  let known = expanded.get(ctx);
+  if (!known) expanded.set(ctx, (known = new Map()));
+  let answer = known.get(macro.id);
+  if (answer === undefined) known.set(macro.id, (answer = findExpansion(ctx, macro)));
+  return answer;
+}
+
+const expanded = new WeakMap<RuleContext, Map<number, boolean>>();
+
+function findExpansion(ctx: RuleContext, macro: SyntaxNode): boolean {
   const name = macro.childForFieldName('name')?.text;
   if (!name) return false;
   const text = ctx.doc.text;

@@ -31,7 +31,8 @@ const CODE = 'safety-comment-placeholder';
 
 /** `TODO` alone (optionally with a period) on the marker's line. */
 export function isPlaceholder(text: string): boolean {
-  return /^TODO\.?$/i.test(text.split('\n')[0]!.trim());
+  const eol = text.indexOf('\n');
+  return /^TODO\.?$/i.test((eol < 0 ? text : text.slice(0, eol)).trim());
 }
 
 export const safetyCommentPlaceholder: SafetyRule = {

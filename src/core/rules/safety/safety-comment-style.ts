@@ -43,7 +43,8 @@ export const safetyCommentStyle: SafetyRule = {
       const at = raw.toUpperCase().indexOf('SAFETY:');
       const problems: string[] = [];
       if (at >= 0 && raw.slice(at, at + 7) !== 'SAFETY:') problems.push('write the marker as `SAFETY:`');
-      const text = doc.text.replace(/\s*\*\/\s*$/, '').trimEnd();
+      // Without a `*/` there is no closing delimiter to cut (and no regex to run).
+      const text = (doc.text.includes('*/') ? doc.text.replace(/\s*\*\/\s*$/, '') : doc.text).trimEnd();
       if (text !== '' && !/[.!?]$|```$/.test(text)) problems.push('end the sentence with a period');
       if (problems.length === 0) continue;
       const start = at >= 0 ? doc.span.start + at : doc.span.start;

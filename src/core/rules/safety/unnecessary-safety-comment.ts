@@ -25,6 +25,7 @@
  */
 import { codeInfo } from '../../codes';
 import type { Finding, Fix } from '../../findings';
+import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../../parser';
 import type { Span } from '../../positions';
 import { macroDefinitions, wholeTreeSearch } from '../../safety/candidates';
@@ -35,8 +36,9 @@ import { expectFix } from '../../safety/fixes';
 import { commentDoc, firstLine } from '../../safety/inventory';
 import { isLintAllowed } from '../../safety/lintLevels';
 import { itemPositionChecked, itemSafetyComment, statementSafetyComment } from '../../safety/placement';
+import { markerOffsets } from '../../safety/textMatches';
 import { nodesNearText, scopeNodes, type RuleContext, type SafetyRule } from '../../safety/ruleContext';
-import { ITEM_TYPES, nodesOfType, outerDocComments, startWithAttributes, unsafeKeyword } from '../../safety/syntax';
+import { cursorAt, ITEM_TYPES, nodesOfType, outerDocComments, sourceText, startWithAttributes, unsafeKeyword } from '../../safety/syntax';
 import { childrenOfNode, nextSiblingOf, parentOf, previousSiblingOf } from '../../safety/treeIndex';
 
 const CODE = 'unnecessary-safety-comment';
@@ -59,8 +61,6 @@ const DESCRIPTIONS: Record<string, string> = {
   static_item: 'static',
 };
 
-/** What every comment this rule can report holds (any ASCII case, as clippy compares). */
-const MARKER = /safety:/i;
 
 const VISITED: ReadonlySet<string> = new Set([...ITEM_TYPES, 'block', 'unsafe_block']);
 /** A `macro_rules!` body is token trees, never checked as code. */
@@ -98,7 +98,7 @@ export const unnecessarySafetyComment: SafetyRule = {
       if (!markerBetween(ctx.lines, ctx.lines.lineOf(macro.startIndex) + 1, ctx.lines.lineOf(macro.endIndex))) continue;
       if (macroIsExpanded(ctx, macro)) checkMacroLets(ctx, macro, report);
     }
-    const near = nodesNearText(ctx, VISITED, MACRO_BODIES, { trigger: MARKER, blockComments: true });
+    const near = nodesNearText(ctx, VISITED, MACRO_BODIES, { trigger: markerOffsets, blockComments: true });
     for (const node of near.nodes) {
       const isBlock = node.type === 'block' || node.type === 'unsafe_block';
       // Text-only pre-check: no SAFETY comment above the line at all means nothing to report.
@@ -252,12 +252,19 @@ class BlockStatements {
     // Only a statement with a marker on the lines above it (inside the block) can have a comment.
     const stmtLine = lines.lineOf(stmt.startIndex);
     if (!markerBetween(lines, info.firstLine, stmtLine - 1)) return;
-    const isLast = this.lastChild(block)?.id === stmt.id && isTail(stmt);
+    // Whether it is the tail expression: asked only when it decides (finding the block's last
+    // child walks back over its trailing comments).
+    let tail: boolean | undefined;
+    const isLast = (): boolean => (tail ??= this.lastChild(block)?.id === stmt.id && isTail(stmt));
+    const type = stmt.type;
     let expr: SyntaxNode | null = null;
-    if (stmt.type === 'let_declaration') expr = stmt.childForFieldName('value');
-    else if (stmt.type === 'expression_statement') expr = stmt.namedChild(0);
-    else if (isLast) expr = stmt;
+    if (type === 'let_declaration') expr = stmt.childForFieldName('value');
+    else if (type === 'expression_statement') expr = stmt.namedChild(0);
+    else if (isLast()) expr = stmt;
     if (!expr || expr.type === 'macro_invocation') return;
+    // A statement holding an unsafe block never reports: asked first because the common
+    // `// SAFETY:` + `unsafe { }` statement answers it from the text and the first node.
+    if (containsUnsafe(expr, lines.text)) return;
     if (!findSafetyComment(lines, { fromLine: 0, toLine: stmtLine }, true)) return;
     if (!info.indexed) {
       // All children once, with their parent remembered: the attribute and comment lookups
@@ -266,8 +273,8 @@ class BlockStatements {
       info.indexed = true;
     }
     const found = statementSafetyComment(stmt, block, lines, this.ctx.options);
-    if (!found || containsUnsafe(expr, lines.text)) return;
-    report(stmt, isLast ? 'expression has unnecessary safety comment' : 'statement has unnecessary safety comment', found);
+    if (!found) return;
+    report(stmt, isLast() ? 'expression has unnecessary safety comment' : 'statement has unnecessary safety comment', found);
   }
 }
 
@@ -307,18 +314,34 @@ function isTail(node: SyntaxNode): boolean {
   return !NOT_EXPRESSIONS.has(node.type) && !ITEM_TYPES.has(node.type) && node.type !== 'macro_invocation';
 }
 
+const NESTED_BLOCKS: ReadonlySet<string> = new Set(['block', 'async_block', 'const_block']);
+
 /** clippy's search: an unsafe block anywhere in the expression, not looking into nested blocks. */
 function containsUnsafe(expr: SyntaxNode, text: string): boolean {
   // No `unsafe` in its text: no unsafe block, and no walk through its nodes.
   if (!/\bunsafe\b/.test(text.slice(expr.startIndex, expr.endIndex))) return false;
-  const walk = (n: SyntaxNode): boolean => {
-    if (n.type === 'unsafe_block') return true;
-    if (n.type === 'block' || n.type === 'async_block' || n.type === 'const_block') return false;
-    if (n.type === 'token_tree' && /\bunsafe\s*\{/.test(n.text)) return true;
-    for (const c of n.namedChildren) if (c && walk(c)) return true;
-    return false;
-  };
-  return walk(expr);
+  // Token trees are read in the tree's own text (where `unsafe extern` may be blanked).
+  const treeText = sourceText(expr) ?? expr.tree.rootNode.text;
+  // The expression and its named descendants, depth first, by cursor: types and offsets only.
+  const cursor = cursorAt(expr);
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type === 'unsafe_block') return true;
+    if (type === 'token_tree' && /\bunsafe\s*\{/.test(treeText.slice(cursor.startIndex, cursor.endIndex))) return true;
+    if (!NESTED_BLOCKS.has(type) && gotoNamed(cursor, cursor.gotoFirstChild())) continue;
+    // The next named sibling here or further up, never above the expression.
+    for (;;) {
+      if (gotoNamed(cursor, cursor.gotoNextSibling())) break;
+      if (!cursor.gotoParent()) return false;
+    }
+  }
+}
+
+/** After a move to a first child or next sibling (`moved`), steps on to a named node: false when none is left. */
+function gotoNamed(cursor: TreeCursor, moved: boolean): boolean {
+  if (!moved) return false;
+  while (!cursor.nodeIsNamed) if (!cursor.gotoNextSibling()) return false;
+  return true;
 }
 
 export const { code, mirrors, options, check } = unnecessarySafetyComment;

@@ -32,6 +32,7 @@ import { firstLine } from '../../safety/inventory';
 import { isLintAllowed } from '../../safety/lintLevels';
 import { nodesNearText, type RuleContext, type SafetyRule } from '../../safety/ruleContext';
 import { unsafeKeyword } from '../../safety/syntax';
+import { safetyOffsets } from '../../safety/textMatches';
 import { isExported } from './common';
 import { parentOf } from '../../safety/treeIndex';
 
@@ -62,7 +63,7 @@ export const unnecessarySafetyDoc: SafetyRule = {
   check(ctx: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const cfg = ctx.options.activeCfg;
-    for (const node of nodesNearText(ctx, DOCUMENTED, MACRO_BODIES, { trigger: /safety/i, matchOnDocLine: true }).nodes) {
+    for (const node of nodesNearText(ctx, DOCUMENTED, MACRO_BODIES, { trigger: safetyOffsets, matchOnDocLine: true }).nodes) {
       const isFn = node.type !== 'trait_item';
       if (!docsMentionSafety(ctx, node.startIndex) || unsafeKeyword(node)) continue;
       const parent = parentOf(node);

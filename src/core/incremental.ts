@@ -97,6 +97,37 @@ interface Key {
   readonly body: string;
   readonly context: string;
   readonly reach: string;
+  /** The part of `context` that is a file-wide fact: whether the chunk's macros are expanded. */
+  readonly expansions: string;
+}
+
+/**
+ * A top-level chunk of the last analysis and the entry it used, so that the next analysis can
+ * take the entry of a chunk the edit did not reach by its position, without building its key.
+ */
+interface Row {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: ChunkResult;
+  /** The key reads no text above the line before the chunk (no block-comment reach). */
+  readonly local: boolean;
+  /** The chunk's text mentions `macro_rules`: its key holds file-wide expansion facts. */
+  readonly expansions?: string;
+}
+
+/** A top-level chunk no entry matched, its place in the file's chunks and its key. */
+interface Miss {
+  readonly index: number;
+  readonly chunk: Chunk;
+  readonly key: Key;
+}
+
+/** What two versions of a text share: equal first `prefix` and last `suffix` units (not overlapping). */
+interface SharedEnds {
+  readonly prefix: number;
+  readonly suffix: number;
+  /** New length minus old length. */
+  readonly delta: number;
 }
 
 /** Containers whose members (fns, consts, nested items) are cached one by one. */
@@ -144,6 +175,8 @@ export class IncrementalAnalyzer {
    * then finds the entries of the clean text here instead of analysing the whole file again.
    */
   private stash: { readonly facts: string; readonly entries: Map<string, ChunkResult[]> } | undefined;
+  /** The last chunk-by-chunk analysis: its text and file-wide facts, and its top-level chunks (see reuse). */
+  private previous: { readonly text: string; readonly facts: string; readonly rows: readonly Row[] } | undefined;
   /** Fresh work of the analysis under way (see MAX_FRESH_CHUNKS). */
   private freshChunks = 0;
   private freshChars = 0;
@@ -164,6 +197,8 @@ export class IncrementalAnalyzer {
   freshPasses = 0;
   /** Whether the last analysis took the whole-file path (see MAX_FRESH_SHARE). */
   wholeFile = false;
+  /** Top-level chunks of the last analysis taken from the previous one by position (see reuse). */
+  reusedChunks = 0;
 
   analyze(doc: ParsedDocument, ctx: AnalysisContext): Analysis {
     this.lastChunks = 0;
@@ -173,8 +208,11 @@ export class IncrementalAnalyzer {
     this.freshChunks = 0;
     this.freshChars = 0;
     this.freshPasses = 0;
+    this.reusedChunks = 0;
     this.expanded = new Map();
     this.wholeFile = false;
+    const previous = this.previous;
+    this.previous = undefined;
     if (safetyTree(doc).unsafeExternKeywords.length > 0) {
       this.clear();
       return analyze(doc, ctx);
@@ -187,16 +225,38 @@ export class IncrementalAnalyzer {
     const chunks = chunksOf(doc.text, doc.root, 0);
     // Nothing to reuse (a document just opened, or new options): no chunk would be found.
     if (this.entries.size === 0) return this.analyseWholeFile(doc, ctx, chunks);
-    const findings: Finding[] = [];
-    const sites: UnsafeSite[] = [];
+    const shared = previous?.facts === facts ? sharedEnds(previous.text, doc.text) : undefined;
+    // Per chunk, in document order: its result and its row for the next analysis.
+    const results: ChunkFindings[] = [];
+    const rowsAt: (Row | undefined)[] = [];
+    // Chunks (not blocks: those split into members) that no entry matches, analysed in one pass.
+    const misses: Miss[] = [];
     try {
-      for (const chunk of chunks) {
+      chunks.forEach((chunk, index) => {
         this.lastChunks++;
-        const { result, cached } = this.chunkResult(doc, ctx.safety, chunk, '', false);
-        if (cached) this.cachedChunks++;
-        findings.push(...result.findings);
-        sites.push(...result.sites);
-      }
+        const reused = shared && this.reuse(doc, ctx.safety, chunk, previous!.rows, shared);
+        if (reused) {
+          this.cachedChunks++;
+          this.reusedChunks++;
+          rowsAt[index] = reused.row;
+          results[index] = reused.result;
+          return;
+        }
+        const key = this.keyOf(doc, ctx.safety, chunk, '', false);
+        const hit = lookUp(this.entries, key);
+        if (hit) {
+          this.carry(hit);
+          this.cachedChunks++;
+          rowsAt[index] = rowOf(chunk, key, hit);
+          results[index] = placed(hit, chunk.start);
+          return;
+        }
+        if (!isContainer(chunk)) return void misses.push({ index, chunk, key });
+        const { result, stored } = this.chunkResult(doc, ctx.safety, chunk, '', false, key);
+        if (stored) rowsAt[index] = rowOf(chunk, key, stored[1]);
+        results[index] = result;
+      });
+      if (misses.length > 0) this.analyseMisses(doc, ctx.safety, misses, results, rowsAt);
     } catch (e) {
       if (!(e instanceof TooManyMisses)) {
         this.clear();
@@ -204,7 +264,15 @@ export class IncrementalAnalyzer {
       }
       return this.analyseWholeFile(doc, ctx, chunks);
     }
+    const findings: Finding[] = [];
+    const sites: UnsafeSite[] = [];
+    for (const r of results) {
+      findings.push(...r.findings);
+      sites.push(...r.sites);
+    }
+    const rows = rowsAt.filter((r): r is Row => r !== undefined);
     this.sweep();
+    this.previous = { text: doc.text, facts, rows };
     return assembleAnalysis(doc, ctx, sites, findings);
   }
 
@@ -212,6 +280,32 @@ export class IncrementalAnalyzer {
     this.entries.clear();
     this.facts = '';
     this.stash = undefined;
+    this.previous = undefined;
+  }
+
+  /**
+   * The last analysis's entry for a chunk the edit since then cannot have changed, found by its
+   * place instead of its key: building a key slices, hashes and compares the chunk's text, and
+   * doing that for every chunk of a large file was most of a keystroke's cost. A chunk qualifies
+   * when everything its key reads lies in text both versions share: before the edit (the chunk,
+   * the line above it, any block comment it reaches into), or after it (the chunk and the line
+   * above, with no reach). The entry is then the one the key would find. Whether its macros are
+   * expanded is a file-wide fact and is checked again.
+   */
+  private reuse(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, rows: readonly Row[], shared: SharedEnds): { result: ChunkFindings; row: Row } | undefined {
+    const text = doc.text;
+    let oldStart = chunk.start;
+    if (chunk.end > shared.prefix) {
+      if (chunk.start === 0) return undefined;
+      const lineAbove = text.lastIndexOf('\n', chunk.start - 2) + 1;
+      if (lineAbove < text.length - shared.suffix) return undefined;
+      oldStart = chunk.start - shared.delta;
+    }
+    const row = rowAt(rows, oldStart);
+    if (!row || row.end - row.start !== chunk.end - chunk.start || (oldStart !== chunk.start && !row.local)) return undefined;
+    if (row.expansions !== undefined && this.expansions(doc, options, chunk, text.slice(chunk.start, chunk.end)) !== row.expansions) return undefined;
+    this.carry(row.entry);
+    return { result: placed(row.entry, chunk.start), row: oldStart === chunk.start ? row : { ...row, start: chunk.start, end: chunk.end } };
   }
 
   /** Puts the current entries aside and takes up those of `facts`: the stashed ones when they match, else none. */
@@ -228,17 +322,18 @@ export class IncrementalAnalyzer {
    */
   private sweep(): void {
     const keep = this.generation - 1;
-    for (const [body, list] of this.entries) {
-      if (list.every((e) => e.used >= keep)) continue;
+    // forEach rather than for-of: no [key, value] pair allocated per entry on every keystroke.
+    this.entries.forEach((list, body) => {
+      if (list.length === 1 ? list[0]!.used >= keep : list.every((e) => e.used >= keep)) return;
       const kept = list.filter((e) => e.used >= keep);
       if (kept.length) this.entries.set(body, kept);
       else this.entries.delete(body);
-    }
-    for (const [header, used] of this.headers) {
-      if (used >= this.generation - 1) continue;
+    });
+    this.headers.forEach((used, header) => {
+      if (used >= keep) return;
       this.headers.delete(header);
       this.headerIds.delete(header);
-    }
+    });
     this.generation++;
   }
 
@@ -267,8 +362,10 @@ export class IncrementalAnalyzer {
     this.cachedChunks = 0;
     const sites = collectUnsafeSites(doc);
     const findings = checkSafety(doc, sites, ctx.safety);
-    this.share(doc, ctx.safety, chunks, '', { findings, sites });
+    const rows: Row[] = [];
+    this.share(doc, ctx.safety, chunks, '', { findings, sites }, undefined, rows);
     this.sweep();
+    this.previous = { text: doc.text, facts: this.facts, rows };
     return assembleAnalysis(doc, ctx, sites, findings);
   }
 
@@ -276,7 +373,7 @@ export class IncrementalAnalyzer {
    * Stores each chunk's share of `all` (in document order) under its key, members of containers
    * too; `stored` collects the entries stored for `chunks` (a container's entry holds its members').
    */
-  private share(doc: ParsedDocument, options: SafetyOptions, chunks: readonly Chunk[], outer: string, all: ChunkFindings, stored?: [string, ChunkResult][]): ChunkFindings {
+  private share(doc: ParsedDocument, options: SafetyOptions, chunks: readonly Chunk[], outer: string, all: ChunkFindings, stored?: [string, ChunkResult][], rows?: Row[]): ChunkFindings {
     const findings = groupBy(chunks, all.findings, (f) => f.span.start);
     const sites = groupBy(chunks, all.sites, (s) => s.keyword.start);
     chunks.forEach((chunk, i) => {
@@ -297,6 +394,7 @@ export class IncrementalAnalyzer {
       const entry: ChunkResult = { context: key.context, reach: key.reach, base: chunk.start, used: this.generation, ...part, ...(kept ? { members: kept } : {}) };
       this.remember(key.body, entry);
       stored?.push([key.body, entry]);
+      rows?.push(rowOf(chunk, key, entry));
     });
     return { findings: findings.rest, sites: sites.rest };
   }
@@ -312,16 +410,17 @@ export class IncrementalAnalyzer {
     chunk: Chunk,
     outer: string,
     first: boolean,
-  ): { result: ChunkFindings; cached: boolean; stored?: [string, ChunkResult] } {
-    const key = this.keyOf(doc, options, chunk, outer, first);
+    known?: Key,
+  ): { result: ChunkFindings; cached: boolean; key: Key; stored?: [string, ChunkResult] } {
+    const key = known ?? this.keyOf(doc, options, chunk, outer, first);
     const hit = lookUp(this.entries, key);
     if (hit) {
       this.carry(hit);
-      return { result: placed(hit, chunk.start), cached: true, stored: [key.body, hit] };
+      return { result: placed(hit, chunk.start), cached: true, key, stored: [key.body, hit] };
     }
     const split = this.splitContainer(doc, options, chunk, outer);
     const fresh = split ?? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start);
-    if (!isExact(chunk, fresh)) return { result: fresh, cached: false };
+    if (!isExact(chunk, fresh)) return { result: fresh, cached: false, key };
     const entry: ChunkResult = {
       context: key.context,
       reach: key.reach,
@@ -332,7 +431,30 @@ export class IncrementalAnalyzer {
       ...(split?.members ? { members: split.members } : {}),
     };
     this.remember(key.body, entry);
-    return { result: fresh, cached: false, stored: [key.body, entry] };
+    return { result: fresh, cached: false, key, stored: [key.body, entry] };
+  }
+
+  /**
+   * The chunks no entry matched, analysed in one pass and shared out to them as a whole-file
+   * analysis is (see share): a pass has a fixed cost (scans of the whole text), and an edit that
+   * upsets the parse around it can leave several neighbours to redo. Should any result start
+   * outside every missed chunk, each is analysed on its own instead, as before.
+   */
+  private analyseMisses(doc: ParsedDocument, options: SafetyOptions, misses: readonly Miss[], results: ChunkFindings[], rowsAt: (Row | undefined)[]): void {
+    const chunks = misses.map((m) => m.chunk);
+    const size = chunks.reduce((n, c) => n + c.end - c.start, 0);
+    const pass = this.analyseFresh(doc, options, chunks.flatMap((c) => c.nodes), size, undefined, chunks.length);
+    const findings = groupBy(chunks, pass.findings, (f) => f.span.start);
+    const sites = groupBy(chunks, pass.sites, (s) => s.keyword.start);
+    const alone = findings.rest.length > 0 || sites.rest.length > 0;
+    misses.forEach(({ index, chunk, key }, i) => {
+      const result = alone ? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start) : { findings: findings.groups[i]!, sites: sites.groups[i]! };
+      results[index] = result;
+      if (!isExact(chunk, result)) return;
+      const entry: ChunkResult = { context: key.context, reach: key.reach, base: chunk.start, used: this.generation, ...result };
+      this.remember(key.body, entry);
+      rowsAt[index] = rowOf(chunk, key, entry);
+    });
   }
 
   /**
@@ -348,9 +470,9 @@ export class IncrementalAnalyzer {
   }
 
   /** `size`: the length of the text analysed (for the budget). */
-  private analyseFresh(doc: ParsedDocument, options: SafetyOptions, nodes: readonly SyntaxNode[], size: number, skip?: readonly Span[]): ChunkFindings {
+  private analyseFresh(doc: ParsedDocument, options: SafetyOptions, nodes: readonly SyntaxNode[], size: number, skip?: readonly Span[], chunks = 1): ChunkFindings {
     this.freshChars += size;
-    if (++this.freshChunks > MAX_FRESH_CHUNKS || this.freshChars > Math.max(MIN_FRESH_BUDGET, doc.text.length * MAX_FRESH_SHARE)) throw new TooManyMisses();
+    if ((this.freshChunks += chunks) > MAX_FRESH_CHUNKS || this.freshChars > Math.max(MIN_FRESH_BUDGET, doc.text.length * MAX_FRESH_SHARE)) throw new TooManyMisses();
     this.freshPasses++;
     return analyseChunk(doc, options, nodes, skip);
   }
@@ -360,7 +482,8 @@ export class IncrementalAnalyzer {
     const text = doc.text;
     const body = text.slice(chunk.start, chunk.end);
     const { tag, reach } = above(text, chunk, body);
-    return { body, reach, context: `${tag}\u0000${this.expansions(doc, options, chunk, body)}\u0000${outer}${first ? '\u0001' : ''}` };
+    const expansions = this.expansions(doc, options, chunk, body);
+    return { body, reach, expansions, context: `${tag}\u0000${expansions}\u0000${outer}${first ? '\u0001' : ''}` };
   }
 
   /** Whether each `macro_rules!` defined in the chunk is expanded (a file-wide fact). */
@@ -506,6 +629,40 @@ function groupBy<T>(chunks: readonly Chunk[], items: readonly T[], startOf: (ite
 function analyseChunk(doc: ParsedDocument, options: SafetyOptions, nodes: readonly SyntaxNode[], skip?: readonly Span[]): ChunkFindings {
   const sites = collectUnsafeSites(doc, nodes, skip);
   return { sites, findings: checkSafety(doc, sites, options, nodes, skip) };
+}
+
+function rowOf(chunk: Chunk, key: Key, entry: ChunkResult): Row {
+  return { start: chunk.start, end: chunk.end, entry, local: key.reach === '', ...(key.body.includes('macro_rules') ? { expansions: key.expansions } : {}) };
+}
+
+/** The row starting at `start` (rows are in document order). */
+function rowAt(rows: readonly Row[], start: number): Row | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = rows[mid]!.start;
+    if (at === start) return rows[mid];
+    if (at < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** Compared a block at a time: an engine string comparison per block, the last block by units. */
+const BLOCK = 2048;
+
+/** The longest common prefix and then suffix of two texts (an edit in between). */
+function sharedEnds(a: string, b: string): SharedEnds {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix + BLOCK <= max && a.slice(prefix, prefix + BLOCK) === b.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const room = max - prefix;
+  let suffix = 0;
+  while (suffix + BLOCK <= room && a.slice(a.length - suffix - BLOCK, a.length - suffix) === b.slice(b.length - suffix - BLOCK, b.length - suffix)) suffix += BLOCK;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix, delta: b.length - a.length };
 }
 
 /** Items as rustc counts them at the top level (an item-level macro call counts too). */

@@ -71,8 +71,12 @@ export interface TextChange {
 }
 
 /**
- * A document's text, line index and tree. `applyChanges` edits the tree in place and re-parses
- * incrementally; the old tree is freed (wasm memory is not garbage-collected).
+ * A document's text, line index and tree. `applyChanges` re-parses incrementally from an edited
+ * copy of the tree. When an edit breaks a clean parse, the tree from before is kept until the next
+ * change: undoing the edit (a character typed and deleted again) gets it back instead of a
+ * re-parse, which would re-read the whole error region and is the slowest parse of all. Only
+ * then: a kept tree shares its nodes with the current one, and that makes the next incremental
+ * parse about twice as slow. Superseded trees are freed (wasm memory is not garbage-collected).
  */
 export class ParsedDocument {
   private _text: string;
@@ -80,6 +84,8 @@ export class ParsedDocument {
   private _tree: Tree;
   /** The tree came from an incremental re-parse (see mayDifferFromFreshParse). */
   private incremental = false;
+  /** The clean version before an edit that broke the parse (see the class comment). */
+  private beforeBreak: { readonly text: string; readonly lines: LineIndex; readonly tree: Tree } | undefined;
 
   constructor(
     private readonly parser: RustParser,
@@ -123,13 +129,38 @@ export class ParsedDocument {
    * text and line index they lead to: the tree is edited and re-parsed, nothing is recomputed.
    */
   applyEdits(edits: readonly (Edit | undefined)[], text: string, lines: LineIndex): void {
+    const old = this._tree;
+    const back = this.beforeBreak;
+    this.beforeBreak = undefined;
+    // Lengths first: they differ for most edits, and then the texts are not compared.
+    if (back && back.text.length === text.length && back.text === text) {
+      this._tree = back.tree;
+      this.incremental = false;
+      // The caller's string (callers compare by identity), the kept index (caches are keyed by it).
+      this._text = text;
+      this._lines = back.lines;
+      old.delete();
+      return;
+    }
+    back?.tree.delete();
     // After a whole-text replacement the old tree says nothing about the new text.
     const full = edits.includes(undefined);
-    if (!full) for (const edit of edits) this._tree.edit(edit!);
-    const old = this._tree;
-    this._tree = this.parser.parse(text, full ? null : old);
+    let edited: Tree | null = null;
+    if (!full) {
+      edited = old.copy();
+      for (const edit of edits) edited.edit(edit!);
+    }
+    try {
+      this._tree = this.parser.parse(text, edited);
+    } catch (e) {
+      old.delete();
+      throw e;
+    } finally {
+      edited?.delete();
+    }
+    if (!old.rootNode.hasError && this._tree.rootNode.hasError) this.beforeBreak = { text: this._text, lines: this._lines, tree: old };
+    else old.delete();
     this.incremental = !full;
-    old.delete();
     this._text = text;
     this._lines = lines;
   }
@@ -153,9 +184,11 @@ export class ParsedDocument {
     return changed;
   }
 
-  /** Frees the tree's wasm memory. */
+  /** Frees the trees' wasm memory. */
   dispose(): void {
     this._tree.delete();
+    this.beforeBreak?.tree.delete();
+    this.beforeBreak = undefined;
   }
 }
 

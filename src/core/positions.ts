@@ -84,6 +84,13 @@ export class LineIndex {
     const delta = inserted.length - (oldEnd - start);
     // Line starts up to `start` stay; those whose `\n` was removed go; later ones shift.
     const keep = this.lineOf(start) + 1;
+    if ((old[keep] === undefined || old[keep]! > oldEnd) && !inserted.includes('\n')) {
+      // No line break removed or inserted (a keystroke, mostly): one copy of the right size, the
+      // later starts shifted; building it by pushes would allocate about twice as much.
+      const same = old.slice();
+      if (delta !== 0) for (let i = keep; i < same.length; i++) same[i]! += delta;
+      return new LineIndex(text, new KnownLfStarts(same));
+    }
     const starts = old.slice(0, keep);
     for (let nl = inserted.indexOf('\n'); nl >= 0; nl = inserted.indexOf('\n', nl + 1)) starts.push(start + nl + 1);
     let from = keep;

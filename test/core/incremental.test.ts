@@ -126,6 +126,7 @@ describe('IncrementalAnalyzer', function () {
     const files = sources();
     let edits = 0;
     let cachedChunks = 0;
+    let reusedChunks = 0;
     let differentTrees = 0;
     for (let round = 0; edits < 400; round++) {
       const source = files[round % files.length]!;
@@ -139,6 +140,7 @@ describe('IncrementalAnalyzer', function () {
           const expected = freshAnalysis(parser, doc, ctx, { sameTreeOnly: true, onDifferentTree: () => differentTrees++ });
           assert.deepStrictEqual(comparable(cached), expected, `${source.name}, edit ${i + 1}:\n${doc.text}`);
           cachedChunks += incremental.cachedChunks;
+          reusedChunks += incremental.reusedChunks;
         }
       } finally {
         doc.dispose();
@@ -147,6 +149,8 @@ describe('IncrementalAnalyzer', function () {
     // The cache is used at all: most chunks come from it after the first analysis.
     if (differentTrees) console.log(`      (${differentTrees} edits re-parsed to a tree unlike a fresh parse; compared on the same tree)`);
     assert.ok(cachedChunks > 400, `only ${cachedChunks} chunks were served from the cache`);
+    // Most of them by their place, the edit lying elsewhere.
+    assert.ok(reusedChunks > cachedChunks / 2, `only ${reusedChunks} of ${cachedChunks} cached chunks were taken by their place`);
   });
 
   it('equals a fresh analysis after each of 600 random edits inside impl, trait and mod blocks', () => {
@@ -277,6 +281,84 @@ describe('IncrementalAnalyzer', function () {
         result.findings.map((f) => [f.code, doc.lines.lineOf(f.span.start)]),
         [['missing-safety-comment', 11]],
       );
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('takes the chunks an edit cannot reach by their place, shifted after it', () => {
+    const fns = Array.from({ length: 12 }, (_, i) => `fn f${i}(p: *const u8) -> u8 {\n    // SAFETY: p is valid.\n    unsafe { *p.add(${i}) }\n}\n\nfn g${i}(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n`).join('\n');
+    const doc = new ParsedDocument(parser, `// é 日本 😀\n${fns}`);
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    const insert = (at: number, text: string): void => doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text }]);
+    try {
+      incremental.analyze(doc, ctx);
+      // Two lines into f5's body: every chunk after it moves down, the ones before stay.
+      insert(doc.text.indexOf('    unsafe { *p.add(5) }'), 'let _x = 1;\n    // note\n    ');
+      const result = incremental.analyze(doc, ctx);
+      assert.equal(incremental.lastChunks, 24);
+      assert.equal(incremental.cachedChunks, 23);
+      // g5, the chunk right after the edit, keys on f5's last line, which the edit did not reach either.
+      assert.equal(incremental.reusedChunks, 23);
+      assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
+      const g11 = doc.lines.lineOf(doc.text.indexOf('unsafe { *p }', doc.text.indexOf('fn g11')));
+      assert.deepStrictEqual(result.findings.filter((f) => f.code === 'missing-safety-comment').map((f) => doc.lines.lineOf(f.span.start)).at(-1), g11);
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('analyses the chunks an edit left to redo in one pass', () => {
+    const fns = Array.from({ length: 6 }, (_, i) => `fn f${i}(p: *const u8) -> u8 {\n    unsafe { *p.add(${i}) }\n}\n`).join('\n');
+    const doc = new ParsedDocument(parser, fns);
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    try {
+      incremental.analyze(doc, ctx);
+      // A blank before f2's closing brace: f2's text changes, and so does the line above f3 (its key).
+      const at = doc.text.indexOf('}\n\nfn f3');
+      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: ' ' }]);
+      const result = incremental.analyze(doc, ctx);
+      assert.equal(incremental.lastChunks - incremental.cachedChunks, 2);
+      assert.equal(incremental.freshPasses, 1);
+      assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
+      assert.deepStrictEqual(result.findings.map((f) => doc.lines.lineOf(f.span.start)), [1, 5, 9, 13, 17, 21]);
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('checks again whether the macros of a chunk it takes by place are expanded', () => {
+    const text = [
+      'macro_rules! poke {',
+      '    () => {',
+      '        unsafe { core::ptr::null::<u8>().read() }',
+      '    };',
+      '}',
+      '',
+      'fn a() -> u8 {',
+      '    1',
+      '}',
+      '',
+    ].join('\n');
+    const doc = new ParsedDocument(parser, text);
+    const ctx = resolver.contextFor(undefined);
+    const incremental = new IncrementalAnalyzer();
+    try {
+      assert.deepStrictEqual(incremental.analyze(doc, ctx).findings.map((f) => f.code), []);
+      // A call below the macro expands it: its undocumented unsafe block is now reported.
+      const at = doc.text.indexOf('    1');
+      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at + 5) }, text: '    poke!()' }]);
+      const result = incremental.analyze(doc, ctx);
+      assert.equal(incremental.reusedChunks, 0);
+      assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
+      assert.deepStrictEqual(result.findings.map((f) => [f.code, doc.lines.lineOf(f.span.start)]), [['missing-safety-comment', 2]]);
+      // And a keystroke elsewhere that leaves the call: the macro chunk is taken by place again.
+      const end = doc.text.length;
+      doc.applyChanges([{ range: { start: doc.lines.positionAt(end), end: doc.lines.positionAt(end) }, text: '\n' }]);
+      assert.deepStrictEqual(comparable(incremental.analyze(doc, ctx)), freshAnalysis(parser, doc, ctx));
+      assert.ok(incremental.reusedChunks >= 1);
     } finally {
       doc.dispose();
     }

@@ -71,6 +71,51 @@ describe('parser', () => {
     doc.dispose();
   });
 
+  it('gets the clean tree back when an edit that broke the parse is undone', async () => {
+    const parser = await loadRustParser();
+    const doc = new ParsedDocument(parser, SOURCE);
+    const clean = doc.tree;
+    const cleanLines = doc.lines;
+    // `1` typed into `->` (line 5) breaks the signature.
+    const at = { line: 5, character: SOURCE.split('\n')[5]!.indexOf('->') + 1 };
+    doc.applyChanges([{ range: { start: at, end: at }, text: '1' }]);
+    assert.equal(doc.root.hasError, true);
+    doc.applyChanges([{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
+    assert.equal(doc.text, SOURCE);
+    assert.equal(doc.tree, clean, 'the tree from before the edit, not a re-parse');
+    assert.equal(doc.lines, cleanLines);
+    assert.equal(doc.root.toString(), parser.parse(SOURCE).rootNode.toString());
+    assert.equal(doc.mayDifferFromFreshParse, false);
+    doc.dispose();
+  });
+
+  it('re-parses when the text after a breaking edit is not the one before it', async () => {
+    const parser = await loadRustParser();
+    const doc = new ParsedDocument(parser, SOURCE);
+    const clean = doc.tree;
+    const at = { line: 5, character: SOURCE.split('\n')[5]!.indexOf('->') + 1 };
+    doc.applyChanges([{ range: { start: at, end: at }, text: '1' }]);
+    // Same length as the clean text, other content: the kept tree must not come back.
+    doc.applyChanges([{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '#' }]);
+    assert.notEqual(doc.tree, clean);
+    assert.equal(doc.root.toString(), parser.parse(doc.text).rootNode.toString());
+    doc.dispose();
+  });
+
+  it('keeps no tree aside for edits that leave the parse as clean as it was', async () => {
+    const parser = await loadRustParser();
+    const doc = new ParsedDocument(parser, SOURCE);
+    const first = doc.tree;
+    const at = { line: 5, character: 8 };
+    doc.applyChanges([{ range: { start: at, end: at }, text: 'x' }]);
+    assert.equal(doc.root.hasError, false);
+    doc.applyChanges([{ range: { start: at, end: { line: 5, character: 9 } }, text: '' }]);
+    // The first tree was freed after the clean edit, so the undo is a re-parse.
+    assert.notEqual(doc.tree, first);
+    assert.equal(doc.root.toString(), parser.parse(SOURCE).rootNode.toString());
+    doc.dispose();
+  });
+
   it('settles a broken incremental tree to exactly the fresh parse', async () => {
     // tree-sitter's error recovery depends on edit history; settle() is how the server converges.
     let checked = false;

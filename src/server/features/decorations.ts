@@ -27,17 +27,38 @@ function dedupe<T extends { start: number; end: number }>(spans: readonly T[]): 
   return spans.filter((s, i) => i === 0 || s.start !== spans[i - 1]!.start || s.end !== spans[i - 1]!.end);
 }
 
+/**
+ * How long a document's analysis must stay the newest before its ranges are sent. While keys
+ * are typed faster than this, the editor moves the ranges it already draws along with the text,
+ * and every version in between would cost the encoding and drawing of the whole file's ranges
+ * for nothing; the server's time goes to the next keystroke's diagnostics instead.
+ */
+export const DECORATIONS_DELAY_MS = 40;
+
 export function register(services: Services): ServerCapabilities {
   const { connection, analyses, documents } = services;
+  const pending = new Map<string, NodeJS.Timeout>();
   analyses.onAnalysis((result) => {
-    // After the diagnostics have gone out, and only while no newer version has arrived: the
-    // client draws ranges of the version it shows only, so superseded ones are work for nothing
-    // (while typing, most of them). A closed document gets nothing more.
-    setImmediate(() => {
-      if (documents.get(result.uri)?.version !== result.version) return;
-      void connection.sendNotification(DecorationsNotification.method, provideDecorations(result));
-    });
+    clearTimeout(pending.get(result.uri));
+    // Only while no newer version has arrived: the client draws ranges of the version it shows
+    // only. A closed document gets nothing more.
+    pending.set(
+      result.uri,
+      setTimeout(() => {
+        pending.delete(result.uri);
+        if (documents.get(result.uri)?.version !== result.version) return;
+        void connection.sendNotification(DecorationsNotification.method, provideDecorations(result));
+      }, DECORATIONS_DELAY_MS),
+    );
   });
-  documents.onClose((uri) => void connection.sendNotification(DecorationsNotification.method, { uri, version: null, unsafeRegions: [], safetyComments: [] } satisfies DecorationsNotification.Params));
+  documents.onClose((uri) => {
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    void connection.sendNotification(DecorationsNotification.method, { uri, version: null, unsafeRegions: [], safetyComments: [] } satisfies DecorationsNotification.Params);
+  });
+  services.onShutdown(() => {
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
+  });
   return {};
 }

@@ -37,6 +37,8 @@ function findExpansion(ctx: RuleContext, macro: SyntaxNode): boolean {
   return modDeclaredAfter(text, macro.endIndex);
 }
 
+const WORD_CHAR = /\w/;
+const BLANK = /\s/;
 const MOD_DECL_AT = /[ \t]*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*;/y;
 // Start of the last `mod x;` line of the last text: every macro of a file asks about the same text.
 let lastModDecl: { text: string; start: number } | undefined;
@@ -47,6 +49,9 @@ let lastModDecl: { text: string; start: number } | undefined;
  */
 function lastModDeclStart(text: string): number {
   for (let at = text.lastIndexOf('mod'); at >= 0; at = at > 0 ? text.lastIndexOf('mod', at - 1) : -1) {
+    // Most mentions are inside words (`module`, `mode`); the keyword of a line that matches stands
+    // alone and is followed by a blank (a match whose keyword is on a later line is found there first).
+    if (!BLANK.test(text[at + 3] ?? '') || (at > 0 && WORD_CHAR.test(text[at - 1]!))) continue;
     let lineStart = at;
     while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
     MOD_DECL_AT.lastIndex = lineStart;

@@ -345,9 +345,10 @@ export class IncrementalAnalyzer {
     const members = memberChunks(doc, chunk, outer);
     if (!members) return undefined;
     let id = this.headerIds.get(members.header);
-    if (id === undefined) this.headerIds.set(members.header, (id = `\u0002${this.nextHeaderId++}`));
-    this.headers.set(members.header, this.generation);
-    return { chunks: members.chunks, header: id, headerText: members.header };
+    const header = id === undefined ? detach(members.header) : members.header;
+    if (id === undefined) this.headerIds.set(header, (id = `\u0002${this.nextHeaderId++}`));
+    this.headers.set(header, this.generation);
+    return { chunks: members.chunks, header: id, headerText: header };
   }
 
   /**
@@ -391,10 +392,9 @@ export class IncrementalAnalyzer {
         else kept = { header: members.headerText, entries };
       }
       if (!isExact(chunk, part)) return;
-      const entry: ChunkResult = { context: key.context, reach: key.reach, base: chunk.start, used: this.generation, ...part, ...(kept ? { members: kept } : {}) };
-      this.remember(key.body, entry);
-      stored?.push([key.body, entry]);
-      rows?.push(rowOf(chunk, key, entry));
+      const pair = this.store(key, chunk.start, part, kept);
+      stored?.push(pair);
+      rows?.push(rowOf(chunk, key, pair[1]));
     });
     return { findings: findings.rest, sites: sites.rest };
   }
@@ -421,17 +421,7 @@ export class IncrementalAnalyzer {
     const split = this.splitContainer(doc, options, chunk, outer);
     const fresh = split ?? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start);
     if (!isExact(chunk, fresh)) return { result: fresh, cached: false, key };
-    const entry: ChunkResult = {
-      context: key.context,
-      reach: key.reach,
-      base: chunk.start,
-      used: this.generation,
-      findings: fresh.findings,
-      sites: fresh.sites,
-      ...(split?.members ? { members: split.members } : {}),
-    };
-    this.remember(key.body, entry);
-    return { result: fresh, cached: false, key, stored: [key.body, entry] };
+    return { result: fresh, cached: false, key, stored: this.store(key, chunk.start, fresh, split?.members) };
   }
 
   /**
@@ -451,9 +441,7 @@ export class IncrementalAnalyzer {
       const result = alone ? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start) : { findings: findings.groups[i]!, sites: sites.groups[i]! };
       results[index] = result;
       if (!isExact(chunk, result)) return;
-      const entry: ChunkResult = { context: key.context, reach: key.reach, base: chunk.start, used: this.generation, ...result };
-      this.remember(key.body, entry);
-      rowsAt[index] = rowOf(chunk, key, entry);
+      rowsAt[index] = rowOf(chunk, key, this.store(key, chunk.start, result)[1]);
     });
   }
 
@@ -496,6 +484,25 @@ export class IncrementalAnalyzer {
       return known;
     };
     return macrosOf(chunk, body).map((m) => (expanded(m) ? '1' : '0')).join('');
+  }
+
+  /**
+   * Stores a fresh, exact result under its key; returns the stored key text and entry. Strings
+   * are stored as copies (see detach), so the entry holds no version of the document's text.
+   */
+  private store(key: Key, base: number, part: ChunkFindings, members?: StoredMembers): [string, ChunkResult] {
+    const body = detach(key.body);
+    const entry: ChunkResult = {
+      context: detach(key.context),
+      reach: detach(key.reach),
+      base,
+      used: this.generation,
+      findings: part.findings.map(detachStrings),
+      sites: part.sites.map(detachStrings),
+      ...(members ? { members } : {}),
+    };
+    this.remember(body, entry);
+    return [body, entry];
   }
 
   /** Stores a fresh result, replacing an older one for the same key. */
@@ -559,9 +566,7 @@ export class IncrementalAnalyzer {
         const at = fresh.indexOf(member);
         result = { findings: freshFindings.groups[at]!, sites: freshSites.groups[at]! };
         if (isExact(member, result)) {
-          const entry: ChunkResult = { context: key.context, reach: key.reach, base: member.start, used: this.generation, ...result };
-          this.remember(key.body, entry);
-          entries.push([key.body, entry]);
+          entries.push(this.store(key, member.start, result));
         }
       }
       findings.push(...result.findings);
@@ -633,6 +638,31 @@ function analyseChunk(doc: ParsedDocument, options: SafetyOptions, nodes: readon
 
 function rowOf(chunk: Chunk, key: Key, entry: ChunkResult): Row {
   return { start: chunk.start, end: chunk.end, entry, local: key.reach === '', ...(key.body.includes('macro_rules') ? { expansions: key.expansions } : {}) };
+}
+
+/**
+ * A copy of `s` sharing no memory with the text it was cut from. V8 keeps the whole parent string
+ * of a slice alive; a cached finding's message or a key holding a slice of one version of a
+ * 5,000-line document would keep that version (hundreds of kB) alive for as long as the entry
+ * lives, and every keystroke makes a version. Prepending a character makes a new string (read
+ * once, so that V8 copies it into one piece in the young generation), whose slice refers to that
+ * string only. Shorter strings are copied by slicing anyway.
+ */
+function detach(s: string): string {
+  if (s.length < 13) return s;
+  const copy = ' ' + s;
+  copy.charCodeAt(0);
+  return copy.slice(1);
+}
+
+/** A deep copy of a finding or site with detached strings (they hold only plain data). */
+function detachStrings<T>(value: T): T {
+  if (typeof value === 'string') return detach(value) as T;
+  if (Array.isArray(value)) return value.map(detachStrings) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) copy[k] = detachStrings(v);
+  return copy as T;
 }
 
 /** The row starting at `start` (rows are in document order). */

@@ -45,11 +45,14 @@ export class RustParser {
     this.parser.setLanguage(language);
   }
 
-  /** Parses `text`, reusing `oldTree` (already edited) when given. Throws ParseTimeoutError. */
-  parse(text: string, oldTree?: Tree | null, budgetMs = DEFAULT_PARSE_BUDGET_MS): Tree {
+  /**
+   * Parses `input` (a text, or a reader of the text from an offset on), reusing `oldTree` (already
+   * edited) when given. Throws ParseTimeoutError.
+   */
+  parse(input: string | TextReader, oldTree?: Tree | null, budgetMs = DEFAULT_PARSE_BUDGET_MS): Tree {
     const deadline = performance.now() + budgetMs;
     let timedOut = false;
-    const tree = this.parser.parse(text, oldTree ?? null, {
+    const tree = this.parser.parse(input, oldTree ?? null, {
       progressCallback: () => {
         if (performance.now() > deadline) timedOut = true;
         return timedOut;
@@ -63,6 +66,9 @@ export class RustParser {
     return tree;
   }
 }
+
+/** The text from `index` on (web-tree-sitter reads its input in pieces, and node texts too). */
+export type TextReader = (index: number) => string;
 
 /** One incremental text change, as LSP sends it (no range = whole document). */
 export interface TextChange {
@@ -84,6 +90,15 @@ export class ParsedDocument {
   private _tree: Tree;
   /** The tree came from an incremental re-parse (see mayDifferFromFreshParse). */
   private incremental = false;
+  /**
+   * The reader every tree of this document is parsed with and reads node texts through: one
+   * function for the document's life. Given a string, web-tree-sitter makes a closure over it and
+   * stores it on its module object; V8's young-generation collections then keep every version of
+   * the text alive (and move each one to the old generation), so typing in a large file filled
+   * the old generation with texts and caused a full collection every hundred or so keystrokes.
+   * A tree's node texts are read from the current text: only the current tree is ever read.
+   */
+  private readonly read: TextReader = (index) => this._text.slice(index);
   /** The clean version before an edit that broke the parse (see the class comment). */
   private beforeBreak: { readonly text: string; readonly lines: LineIndex; readonly tree: Tree } | undefined;
 
@@ -95,7 +110,7 @@ export class ParsedDocument {
   ) {
     this._text = text;
     this._lines = lines?.text === text ? lines : new LineIndex(text);
-    this._tree = parser.parse(text);
+    this._tree = parser.parse(this.read);
   }
 
   get text(): string {
@@ -150,18 +165,19 @@ export class ParsedDocument {
       edited = old.copy();
       for (const edit of edits) edited.edit(edit!);
     }
+    const previousText = this._text;
+    this._text = text;
     try {
-      this._tree = this.parser.parse(text, edited);
+      this._tree = this.parser.parse(this.read, edited);
     } catch (e) {
-      old.delete();
+      this._text = previousText;
       throw e;
     } finally {
       edited?.delete();
     }
-    if (!old.rootNode.hasError && this._tree.rootNode.hasError) this.beforeBreak = { text: this._text, lines: this._lines, tree: old };
+    if (!old.rootNode.hasError && this._tree.rootNode.hasError) this.beforeBreak = { text: previousText, lines: this._lines, tree: old };
     else old.delete();
     this.incremental = !full;
-    this._text = text;
     this._lines = lines;
   }
 
@@ -176,7 +192,7 @@ export class ParsedDocument {
 
   /** Replaces the tree by a fresh parse of the same text; returns whether the tree changed. */
   settle(): boolean {
-    const fresh = this.parser.parse(this._text);
+    const fresh = this.parser.parse(this.read);
     const changed = fresh.rootNode.toString() !== this._tree.rootNode.toString();
     this._tree.delete();
     this._tree = fresh;
@@ -205,6 +221,7 @@ export function resolveChange(text: string, lines: LineIndex, change: TextChange
   const start = lines.offsetAt(change.range.start);
   const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
   const next = text.slice(0, start) + change.text + text.slice(oldEnd);
+  flattenYoung(next);
   const startPosition = pointAt(lines, start);
   return {
     edit: {
@@ -218,6 +235,17 @@ export function resolveChange(text: string, lines: LineIndex, change: TextChange
     text: next,
     lines: lines.afterEdit(next, start, oldEnd, change.text),
   };
+}
+
+/**
+ * Makes V8 flatten a text built by concatenation now, with a character read: that copy is made in
+ * the young generation, while the first `slice`, regex or comparison (tree-sitter's input reader
+ * comes first) would make it in the old one. A version of a large document is garbage a keystroke
+ * later; in the old generation every one of them (hundreds of kB each) stays until a full
+ * collection, and typing then causes one every hundred or so keystrokes.
+ */
+function flattenYoung(text: string): void {
+  if (text.length > 0) text.charCodeAt(0);
 }
 
 function pointAt(lines: LineIndex, offset: number): Point {

@@ -214,22 +214,7 @@ export class AnalysisService {
       let incremental = this.incremental.get(doc.uri);
       if (!incremental && this.cache.has(doc.uri)) this.incremental.set(doc.uri, (incremental = new IncrementalAnalyzer()));
       const analysis = incremental ? incremental.analyze(parsed, ctx) : analyze(parsed, ctx);
-      const lines = parsed.lines;
-      // Only code actions read the fixes: worked out on the first request, not on every keystroke.
-      let fixes: ReadonlyMap<string, readonly Fix[]> | undefined;
-      return {
-        uri: doc.uri,
-        version: doc.version,
-        text: parsed.text,
-        lines,
-        settings,
-        ctx,
-        analysis,
-        unsafeRegions: unsafeRegionSpans(parsed, analysis.unsafeSites),
-        get fixes() {
-          return (fixes ??= fixesByKey(analysis, lines));
-        },
-      };
+      return new AnalysedDocument(doc.uri, doc.version, parsed.text, parsed.lines, settings, ctx, analysis, unsafeRegionSpans(parsed, analysis.unsafeSites));
     } catch (e) {
       this.log.error(`analysis of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return this.skippedResult(doc, settings, { reason: 'failed', message: `analysis failed: ${describe(e)}` });
@@ -248,6 +233,31 @@ export class AnalysisService {
       unsafeRegions: [],
       fixes: new Map(),
     };
+  }
+}
+
+/**
+ * An analysed document. A class rather than an object literal with a getter: V8 keeps the
+ * closure of such a getter (and the text it reaches) alive through young-generation collections,
+ * which moved every keystroke's version of the document into the old generation.
+ */
+class AnalysedDocument implements DocumentAnalysis {
+  private fixIndex: ReadonlyMap<string, readonly Fix[]> | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly settings: RflLensSettings,
+    readonly ctx: AnalysisContext,
+    readonly analysis: Analysis,
+    readonly unsafeRegions: readonly Span[],
+  ) {}
+
+  /** Only code actions read the fixes: worked out on the first request, not on every keystroke. */
+  get fixes(): ReadonlyMap<string, readonly Fix[]> {
+    return (this.fixIndex ??= fixesByKey(this.analysis, this.lines));
   }
 }
 

@@ -10,6 +10,7 @@
  * - lines holding only attributes are stepped over when comments above attributes are accepted;
  *   an attribute followed by a lone SAFETY comment on the same line counts as that comment.
  */
+import { Recent } from '../recent';
 import type { LineIndex } from '../positions';
 import { markerOffsets } from './textMatches';
 
@@ -261,7 +262,7 @@ export function commentInsideBlock(text: string, openBrace: number): FoundCommen
 }
 
 // Lines holding the marker, per text: a scan can only find a comment where one of them lies.
-const markerLineCache = new WeakMap<LineIndex, Int32Array>();
+const markerLineCache = new Recent<LineIndex, Int32Array>(2);
 
 /**
  * Whether any line from `fromLine` to `toLine` (0-based, inclusive) contains `SAFETY:` in any

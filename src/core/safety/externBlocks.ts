@@ -21,14 +21,17 @@ const UNSAFE_EXTERN = /\bunsafe(\s+extern\b(?:\s*"[^"]*")?\s*\{)/g;
 
 interface CacheEntry {
   readonly text: string;
-  /** Undefined when the text has no `unsafe extern` block to mask (the document's tree is read). */
-  readonly tree: Tree | undefined;
+  readonly tree: Tree;
+  /** The text `tree` was parsed from (`text` with the keywords blanked). */
+  readonly masked: string;
   readonly keywords: Span[];
 }
 
 // A few recent masked trees: inventory and rules read the same document back to back. Evicted
 // trees are deleted because wasm memory is not garbage-collected.
 const cache: CacheEntry[] = [];
+/** The last text found to have no `unsafe extern` block to mask (the document's tree is read). */
+let lastUnmasked: string | undefined;
 const CACHE_SIZE = 4;
 let parser: Parser | undefined;
 
@@ -36,9 +39,14 @@ export function safetyTree(doc: ParsedDocument): SafetyTree {
   const root = doc.root;
   rememberTreeText(doc.tree, doc.text);
   if (!root.hasError || !doc.text.includes('extern')) return { root, unsafeExternKeywords: [] };
-  // Remembered even when nothing is masked: incremental analysis asks once per changed item.
+  // Remembered even when nothing is masked (incremental analysis asks once per changed item),
+  // but only the last such text: each one held is a whole version of a document being typed in.
+  if (lastUnmasked === doc.text) return { root, unsafeExternKeywords: [] };
   const hit = cache.find((e) => e.text === doc.text);
-  if (hit) return hit.tree ? { root: hit.tree.rootNode, unsafeExternKeywords: hit.keywords } : { root, unsafeExternKeywords: [] };
+  if (hit) {
+    rememberTreeText(hit.tree, hit.masked);
+    return { root: hit.tree.rootNode, unsafeExternKeywords: hit.keywords };
+  }
 
   const text = doc.text;
   const keywords: Span[] = [];
@@ -69,9 +77,13 @@ export function safetyTree(doc: ParsedDocument): SafetyTree {
     tree = parser.parse(masked) ?? undefined;
     if (tree) rememberTreeText(tree, masked);
   }
-  cache.push({ text, tree, keywords: tree ? keywords : [] });
-  if (cache.length > CACHE_SIZE) cache.shift()!.tree?.delete();
-  return tree ? { root: tree.rootNode, unsafeExternKeywords: keywords } : { root, unsafeExternKeywords: [] };
+  if (!tree) {
+    lastUnmasked = text;
+    return { root, unsafeExternKeywords: [] };
+  }
+  cache.push({ text, tree, masked, keywords });
+  if (cache.length > CACHE_SIZE) cache.shift()!.tree.delete();
+  return { root: tree.rootNode, unsafeExternKeywords: keywords };
 }
 
 /** The `safe` keywords before `fn`/`static` up to the `}` that closes the block opened before `from`. */

@@ -6,6 +6,7 @@
  */
 import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
+import { Recent } from '../recent';
 import type { Span } from '../positions';
 import { parentOf, previousSiblingOf } from './treeIndex';
 
@@ -60,12 +61,12 @@ function mayFollowAttributesOrComments(text: string, offset: number): boolean {
 /** The text `node`'s tree was parsed from, when registered with rememberTreeText. */
 export const sourceText = (node: SyntaxNode): string | undefined => treeTexts.get(node.tree);
 
-/** Source texts of the trees being analysed, so that syntax helpers can look at text first. */
-const treeTexts = new WeakMap<object, string>();
+/** Source texts of the trees being analysed (a document's, its `unsafe extern` copy), so that syntax helpers can look at text first. */
+const treeTexts = new Recent<object, string>(2);
 
 /** Registers the text a tree was parsed from (done by the analysis entry points). */
 export function rememberTreeText(tree: object, text: string): void {
-  treeTexts.set(tree, text);
+  if (treeTexts.get(tree) !== text) treeTexts.set(tree, text);
 }
 
 /** An attribute or comment written before a node: what the rules read of it. */
@@ -80,7 +81,7 @@ const ANNOTATION_TYPES: ReadonlySet<string> = new Set(['attribute_item', 'line_c
 
 // The attribute and comment siblings before each node asked about, per tree: attributes, doc
 // comments, cfg and lint levels all read the same run.
-const runsByTree = new WeakMap<object, Map<number, readonly Annotation[]>>();
+const runsByTree = new Recent<object, Map<number, readonly Annotation[]>>(2);
 
 /** The attribute and comment siblings written right before `node`, nearest first. */
 function annotationsBefore(node: SyntaxNode): readonly Annotation[] {

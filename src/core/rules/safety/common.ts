@@ -1,4 +1,5 @@
 /** Guards the SAFETY rules share: macro definitions that never expand, cfg, visibility. */
+import { Recent } from '../../recent';
 import type { SyntaxNode } from '../../parser';
 import { isCompiled } from '../../safety/cfg';
 import type { LocatedSite } from '../../safety/inventory';
@@ -20,7 +21,7 @@ export function macroIsExpanded(ctx: RuleContext, macro: SyntaxNode): boolean {
   return answer;
 }
 
-const expanded = new WeakMap<RuleContext, Map<number, boolean>>();
+const expanded = new Recent<RuleContext, Map<number, boolean>>(2);
 
 function findExpansion(ctx: RuleContext, macro: SyntaxNode): boolean {
   const name = macro.childForFieldName('name')?.text;

@@ -16,6 +16,7 @@ interface Keystrokes {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  runs: { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number }[];
 }
 
 interface BenchJson {
@@ -77,6 +78,8 @@ describe('scripts/bench.mjs', function () {
       assert.equal(k.samples, 20);
       assert.equal(k.lines, result.corpus.largest.lines);
       assert.ok(k.p50Ms > 0 && k.p50Ms <= k.p95Ms && k.p95Ms <= k.p99Ms && k.p99Ms <= k.maxMs);
+      // --runs 1: one run, whose statistics are the medians.
+      assert.deepEqual(k.runs, [{ p50Ms: k.p50Ms, p95Ms: k.p95Ms, p99Ms: k.p99Ms, maxMs: k.maxMs }]);
     }
   });
 

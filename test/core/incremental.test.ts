@@ -113,6 +113,15 @@ function insideContainer(doc: ParsedDocument, next: () => number): (text: string
   };
 }
 
+/** What a test of one document works with (see withDocument). */
+interface Session {
+  readonly doc: ParsedDocument;
+  readonly ctx: AnalysisContext;
+  readonly incremental: IncrementalAnalyzer;
+  /** Types `inserted` at offset `at`. */
+  insert(at: number, inserted: string): void;
+}
+
 describe('IncrementalAnalyzer', function () {
   let parser: RustParser;
   const resolver = new ContextResolver({ settings: DEFAULT_SETTINGS, trusted: true });
@@ -120,6 +129,17 @@ describe('IncrementalAnalyzer', function () {
   before(async () => {
     parser = await loadRustParser();
   });
+
+  /** `body` with a document of `text`, the default context and a fresh analyzer; the tree is freed afterwards. */
+  const withDocument = (text: string, body: (session: Session) => void): void => {
+    const doc = new ParsedDocument(parser, text);
+    const insert = (at: number, inserted: string): void => doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: inserted }]);
+    try {
+      body({ doc, ctx: resolver.contextFor(undefined), incremental: new IncrementalAnalyzer(), insert });
+    } finally {
+      doc.dispose();
+    }
+  };
 
   it('equals a fresh analysis after each of 400 random edits', () => {
     const next = rng(7);
@@ -189,15 +209,12 @@ describe('IncrementalAnalyzer', function () {
   });
 
   it('re-analyses only the member of a large impl that changed', () => {
-    const doc = new ParsedDocument(parser, containerFile());
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    try {
+    withDocument(containerFile(), ({ doc, ctx, incremental, insert }) => {
       incremental.analyze(doc, ctx);
       assert.equal(incremental.cachedMembers, 0);
       // Inside `write_1`, the second member of `impl Buf`.
       const at = doc.text.indexOf('unsafe { *self.p.add(1) = v }');
-      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: ' ' }]);
+      insert(at, ' ');
       const result = incremental.analyze(doc, ctx);
       // One top-level chunk (the impl) missed; of its 10 members, only the edited one did.
       assert.equal(incremental.wholeFile, false);
@@ -219,17 +236,11 @@ describe('IncrementalAnalyzer', function () {
       } finally {
         fresh.dispose();
       }
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('keeps the members of a container that no recent edit touched', () => {
-    const doc = new ParsedDocument(parser, containerFile());
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    const insert = (at: number, text: string): void => doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text }]);
-    try {
+    withDocument(containerFile(), ({ doc, ctx, incremental, insert }) => {
       incremental.analyze(doc, ctx);
       // Several analyses of edits outside `impl Buf`: its chunk is found whole each time.
       for (let i = 0; i < 4; i++) {
@@ -243,9 +254,7 @@ describe('IncrementalAnalyzer', function () {
       assert.equal(incremental.lastMembers, 10);
       assert.equal(incremental.cachedMembers, 9);
       assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('keeps an item whose block comments open inside it cached when code above it changes', () => {
@@ -265,13 +274,10 @@ describe('IncrementalAnalyzer', function () {
       '}',
       '',
     ].join('\n');
-    const doc = new ParsedDocument(parser, text);
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    try {
+    withDocument(text, ({ doc, ctx, incremental, insert }) => {
       incremental.analyze(doc, ctx);
       const at = doc.text.indexOf('a = 1');
-      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: 'x' }]);
+      insert(at, 'x');
       const result = incremental.analyze(doc, ctx);
       // Only the edited item: `target` reads no text above its own comment.
       assert.equal(incremental.lastChunks, 3);
@@ -281,18 +287,12 @@ describe('IncrementalAnalyzer', function () {
         result.findings.map((f) => [f.code, doc.lines.lineOf(f.span.start)]),
         [['missing-safety-comment', 11]],
       );
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('takes the chunks an edit cannot reach by their place, shifted after it', () => {
     const fns = Array.from({ length: 12 }, (_, i) => `fn f${i}(p: *const u8) -> u8 {\n    // SAFETY: p is valid.\n    unsafe { *p.add(${i}) }\n}\n\nfn g${i}(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n`).join('\n');
-    const doc = new ParsedDocument(parser, `// é 日本 😀\n${fns}`);
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    const insert = (at: number, text: string): void => doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text }]);
-    try {
+    withDocument(`// é 日本 😀\n${fns}`, ({ doc, ctx, incremental, insert }) => {
       incremental.analyze(doc, ctx);
       // Two lines into f5's body: every chunk after it moves down, the ones before stay.
       insert(doc.text.indexOf('    unsafe { *p.add(5) }'), 'let _x = 1;\n    // note\n    ');
@@ -304,29 +304,22 @@ describe('IncrementalAnalyzer', function () {
       assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
       const g11 = doc.lines.lineOf(doc.text.indexOf('unsafe { *p }', doc.text.indexOf('fn g11')));
       assert.deepStrictEqual(result.findings.filter((f) => f.code === 'missing-safety-comment').map((f) => doc.lines.lineOf(f.span.start)).at(-1), g11);
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('analyses the chunks an edit left to redo in one pass', () => {
     const fns = Array.from({ length: 6 }, (_, i) => `fn f${i}(p: *const u8) -> u8 {\n    unsafe { *p.add(${i}) }\n}\n`).join('\n');
-    const doc = new ParsedDocument(parser, fns);
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    try {
+    withDocument(fns, ({ doc, ctx, incremental, insert }) => {
       incremental.analyze(doc, ctx);
       // A blank before f2's closing brace: f2's text changes, and so does the line above f3 (its key).
       const at = doc.text.indexOf('}\n\nfn f3');
-      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: ' ' }]);
+      insert(at, ' ');
       const result = incremental.analyze(doc, ctx);
       assert.equal(incremental.lastChunks - incremental.cachedChunks, 2);
       assert.equal(incremental.freshPasses, 1);
       assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
       assert.deepStrictEqual(result.findings.map((f) => doc.lines.lineOf(f.span.start)), [1, 5, 9, 13, 17, 21]);
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('checks again whether the macros of a chunk it takes by place are expanded', () => {
@@ -342,10 +335,7 @@ describe('IncrementalAnalyzer', function () {
       '}',
       '',
     ].join('\n');
-    const doc = new ParsedDocument(parser, text);
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    try {
+    withDocument(text, ({ doc, ctx, incremental, insert }) => {
       assert.deepStrictEqual(incremental.analyze(doc, ctx).findings.map((f) => f.code), []);
       // A call below the macro expands it: its undocumented unsafe block is now reported.
       const at = doc.text.indexOf('    1');
@@ -356,22 +346,17 @@ describe('IncrementalAnalyzer', function () {
       assert.deepStrictEqual(result.findings.map((f) => [f.code, doc.lines.lineOf(f.span.start)]), [['missing-safety-comment', 2]]);
       // And a keystroke elsewhere that leaves the call: the macro chunk is taken by place again.
       const end = doc.text.length;
-      doc.applyChanges([{ range: { start: doc.lines.positionAt(end), end: doc.lines.positionAt(end) }, text: '\n' }]);
+      insert(end, '\n');
       assert.deepStrictEqual(comparable(incremental.analyze(doc, ctx)), freshAnalysis(parser, doc, ctx));
       assert.ok(incremental.reusedChunks >= 1);
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('shares a whole-file analysis out to chunks and members exactly', () => {
     // Large enough that analysing every chunk on its own costs more than the whole file at once.
     const text = Array.from({ length: 10 }, (_, i) => containerFile().replace(/\bBuf\b/g, `Buf${i}`).replace('#![allow(dead_code)]\n', '')).join('\n');
-    const doc = new ParsedDocument(parser, text);
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    const next = rng(5);
-    try {
+    withDocument(text, ({ doc, ctx, incremental }) => {
+      const next = rng(5);
       assert.deepStrictEqual(comparable(incremental.analyze(doc, ctx)), comparable(analyze(doc, ctx)));
       assert.equal(incremental.wholeFile, true);
       let cachedMembers = 0;
@@ -382,27 +367,20 @@ describe('IncrementalAnalyzer', function () {
         assert.deepStrictEqual(comparable(cached), freshAnalysis(parser, doc, ctx, { sameTreeOnly: true }), `edit ${i + 1}:\n${doc.text}`);
       }
       assert.ok(cachedMembers > 40 * 20, `only ${cachedMembers} members were served from the cache`);
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('follows a change of SAFETY options without stale results', () => {
     const text = readFileSync(path.join(CORPUS, 'statements.rs'), 'utf8');
-    const doc = new ParsedDocument(parser, text);
-    const ctx = resolver.contextFor(undefined);
-    const strict = { ...ctx, safety: { ...ctx.safety, acceptCommentAboveStatement: false, acceptCommentAboveAttributes: false } };
-    const incremental = new IncrementalAnalyzer();
-    try {
+    withDocument(text, ({ doc, ctx, incremental }) => {
+      const strict = { ...ctx, safety: { ...ctx.safety, acceptCommentAboveStatement: false, acceptCommentAboveAttributes: false } };
       const loose = incremental.analyze(doc, ctx);
       const tight = incremental.analyze(doc, strict);
       assert.deepStrictEqual(comparable(tight), comparable(analyze(doc, strict)));
       assert.deepStrictEqual(comparable(incremental.analyze(doc, ctx)), comparable(loose));
       // The options matter for this file: otherwise the test proves nothing.
       assert.notDeepStrictEqual(comparable(tight), comparable(loose));
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('finds everything cached when an edit that turned the root into an ERROR node is undone', () => {
@@ -428,10 +406,7 @@ describe('IncrementalAnalyzer', function () {
       '}',
       '',
     ].join('\n');
-    const doc = new ParsedDocument(parser, text);
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    try {
+    withDocument(text, ({ doc, ctx, incremental }) => {
       incremental.analyze(doc, ctx);
       incremental.analyze(doc, ctx);
       const at = doc.lines.positionAt(text.indexOf('_ =') + 3);
@@ -450,27 +425,20 @@ describe('IncrementalAnalyzer', function () {
       assert.deepStrictEqual(comparable(restored), freshAnalysis(parser, doc, ctx));
       // The file has findings, so the comparison above is about something.
       assert.ok(restored.findings.length > 0);
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 
   it('re-analyses only the item that changed', () => {
     const text = readFileSync(path.join(FIXTURES, 'lock.rs'), 'utf8');
-    const doc = new ParsedDocument(parser, text);
-    const ctx = resolver.contextFor(undefined);
-    const incremental = new IncrementalAnalyzer();
-    try {
+    withDocument(text, ({ doc, ctx, incremental, insert }) => {
       incremental.analyze(doc, ctx);
       const total = incremental.lastChunks;
       const at = doc.text.indexOf('unsafe {');
-      doc.applyChanges([{ range: { start: doc.lines.positionAt(at), end: doc.lines.positionAt(at) }, text: ' ' }]);
+      insert(at, ' ');
       const result = incremental.analyze(doc, ctx);
       assert.equal(incremental.lastChunks - incremental.cachedChunks, 1);
       assert.ok(total > 3);
       assert.deepStrictEqual(comparable(result), freshAnalysis(parser, doc, ctx));
-    } finally {
-      doc.dispose();
-    }
+    });
   });
 });

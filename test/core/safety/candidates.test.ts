@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRng } from '../../../scripts/bench/rng.mjs';
 import { analyze, type AnalysisContext } from '../../../src/core/analyze';
+import { collectRustFiles } from '../../../src/core/files';
 import { loadRustParser, ParsedDocument, type RustParser } from '../../../src/core/parser';
 import { LineIndex } from '../../../src/core/positions';
 import { linesBelowMatches, nodesStartingOnLines, useWholeTreeSearch } from '../../../src/core/safety/candidates';
@@ -66,17 +67,10 @@ const SNIPPETS = [
   'struct S; // SAFETY: no', 'r#"', '"#', '#[unsafe(no_mangle)]', 'safe fn f();', 'trait T { unsafe fn g(); }', '\t', 'é😀',
 ];
 
+/** Every `.rs` file of the fixtures and examples (those under `target/` too). */
 function corpus(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.rs')) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  for (const dir of ['test/fixtures', 'examples']) walk(path.resolve(__dirname, '..', '..', '..', dir));
-  return out;
+  const dirs = ['test/fixtures', 'examples'].map((dir) => path.resolve(__dirname, '..', '..', '..', dir));
+  return collectRustFiles(dirs, { skipDirs: [] }).files.map((f) => readFileSync(f, 'utf8'));
 }
 
 function mutate(text: string, seed: number): string {

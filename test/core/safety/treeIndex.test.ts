@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { collectRustFiles } from '../../../src/core/files';
 import { loadRustParser, ParsedDocument, type RustParser, type SyntaxNode } from '../../../src/core/parser';
 import { pathToLineStart, pathToOffset, previousSiblingOf, typeOf } from '../../../src/core/safety/treeIndex';
 
@@ -25,16 +26,7 @@ const SAMPLES = [
 ];
 
 function fixtureTexts(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.rs')) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.resolve(__dirname, '..', '..', 'fixtures', 'rules'));
-  return out;
+  return collectRustFiles([path.resolve(__dirname, '..', '..', 'fixtures', 'rules')]).files.map((f) => readFileSync(f, 'utf8'));
 }
 
 describe('treeIndex: paths found by offset', () => {

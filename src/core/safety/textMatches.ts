@@ -6,20 +6,16 @@
  * `\b...\b` regex); "safety" is found in any ASCII case, and the marker is a "safety" followed by
  * a colon (the word cannot overlap itself, so these are exactly the matches of `/safety:/gi`).
  */
+import { Recent } from '../recent';
 
 /** Offsets per text, for the last few texts (a document's, and its `unsafe extern` copy). */
-const memo: { text: string; found: Map<string, readonly number[]> }[] = [];
-const KEEP = 2;
+const memo = new Recent<string, Map<string, readonly number[]>>(2);
 
 function cached(text: string, key: string, find: () => readonly number[]): readonly number[] {
-  let entry = memo.find((e) => e.text === text);
-  if (!entry) {
-    entry = { text, found: new Map() };
-    memo.unshift(entry);
-    if (memo.length > KEEP) memo.pop();
-  }
-  let offsets = entry.found.get(key);
-  if (!offsets) entry.found.set(key, (offsets = find()));
+  let found = memo.get(text);
+  if (!found) memo.set(text, (found = new Map()));
+  let offsets = found.get(key);
+  if (!offsets) found.set(key, (offsets = find()));
   return offsets;
 }
 

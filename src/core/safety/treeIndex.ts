@@ -9,6 +9,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
+import { Recent } from '../recent';
 
 interface Index {
   readonly root: SyntaxNode;
@@ -28,19 +29,16 @@ interface Index {
 
 // The trees of the analysis under way (a document's, and its `unsafe extern` re-parse): only
 // the latest few are kept, so that a server with many documents open holds no node maps for them.
-const indexes: { tree: Tree; index: Index }[] = [];
-const KEEP = 2;
+const indexes = new Recent<Tree, Index>(2);
 
 function indexFor(node: SyntaxNode): Index {
   const tree = node.tree;
-  const first = indexes[0];
-  if (first?.tree === tree) return first.index;
-  const hit = indexes.find((e) => e.tree === tree);
-  if (hit) return hit.index;
-  const root = tree.rootNode;
-  const index: Index = { root, parents: new Map([[root.id, null]]), children: new Map(), path: [root], rootSiblingCalls: 0, types: new Map() };
-  indexes.unshift({ tree, index });
-  if (indexes.length > KEEP) indexes.pop();
+  let index = indexes.get(tree);
+  if (!index) {
+    const root = tree.rootNode;
+    index = { root, parents: new Map([[root.id, null]]), children: new Map(), path: [root], rootSiblingCalls: 0, types: new Map() };
+    indexes.set(tree, index);
+  }
   return index;
 }
 

@@ -8,6 +8,7 @@ import { Language, Parser, type Edit, type Node, type Point, type Tree } from 'w
 export type { Edit as TreeEdit } from 'web-tree-sitter';
 import { rustGrammarWasmPath, treeSitterWasmPath } from './assets';
 import { LineIndex, type LspRange } from './positions';
+import { reportTextEdit } from './textLineage';
 import { directI32Access, type EmscriptenMemory } from './wasmMemory';
 
 export type { Node as SyntaxNode, Tree as SyntaxTree } from 'web-tree-sitter';
@@ -222,6 +223,7 @@ export function resolveChange(text: string, lines: LineIndex, change: TextChange
   const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
   const next = text.slice(0, start) + change.text + text.slice(oldEnd);
   flattenYoung(next);
+  reportTextEdit({ before: text, after: next, start, oldEnd, newEnd: start + change.text.length });
   const startPosition = pointAt(lines, start);
   return {
     edit: {

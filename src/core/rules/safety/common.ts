@@ -3,6 +3,7 @@ import { Recent } from '../../recent';
 import type { SyntaxNode } from '../../parser';
 import { isCompiled } from '../../safety/cfg';
 import type { LocatedSite } from '../../safety/inventory';
+import { wordOffsets } from '../../safety/textMatches';
 import type { RuleContext } from '../../safety/ruleContext';
 import { closest, visibility } from '../../safety/syntax';
 import { parentOf } from '../../safety/treeIndex';
@@ -38,7 +39,6 @@ function findExpansion(ctx: RuleContext, macro: SyntaxNode): boolean {
   return modDeclaredAfter(text, macro.endIndex);
 }
 
-const WORD_CHAR = /\w/;
 const BLANK = /\s/;
 const MOD_DECL_AT = /[ \t]*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*;/y;
 // Start of the last `mod x;` line of the last text: every macro of a file asks about the same text.
@@ -46,13 +46,15 @@ let lastModDecl: { text: string; start: number } | undefined;
 
 /**
  * Start of the last line that opens a `mod x;` declaration, or -1: found from the end by the
- * `mod` keyword (a scan for `^...mod` over the whole text costs more than all the rest here).
+ * `mod` keyword, among the whole words `mod` (kept up to date edit by edit, see textMatches).
  */
 function lastModDeclStart(text: string): number {
-  for (let at = text.lastIndexOf('mod'); at >= 0; at = at > 0 ? text.lastIndexOf('mod', at - 1) : -1) {
-    // Most mentions are inside words (`module`, `mode`); the keyword of a line that matches stands
-    // alone and is followed by a blank (a match whose keyword is on a later line is found there first).
-    if (!BLANK.test(text[at + 3] ?? '') || (at > 0 && WORD_CHAR.test(text[at - 1]!))) continue;
+  const words = wordOffsets(text, 'mod');
+  for (let i = words.length - 1; i >= 0; i--) {
+    const at = words[i]!;
+    // The keyword of a line that matches is followed by a blank (a match whose keyword is on a
+    // later line is found there first).
+    if (!BLANK.test(text[at + 3] ?? '')) continue;
     let lineStart = at;
     while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
     MOD_DECL_AT.lastIndex = lineStart;
@@ -72,16 +74,18 @@ function modDeclaredAfter(text: string, offset: number): boolean {
   return lastModDecl.start >= offset;
 }
 
-/** Offsets of `name!` (spaces allowed before the `!`) not preceded by a word character or `$`. */
+/**
+ * Offsets of `name!` (spaces allowed before the `!`) not preceded by a word character or `$`:
+ * among the whole words `name` (kept up to date edit by edit, see textMatches).
+ */
 function* macroCalls(text: string, name: string): Generator<number> {
   if (name === '') {
     for (const m of text.matchAll(/(?<![\w$])\s*!/g)) yield m.index;
     return;
   }
-  // indexOf and a sticky test beat a look-behind regex over the whole file, once per macro per keystroke.
   const bang = /\s*!/y;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    if (at > 0 && /[\w$]/.test(text[at - 1]!)) continue;
+  for (const at of wordOffsets(text, name)) {
+    if (at > 0 && text.charCodeAt(at - 1) === 36) continue;
     bang.lastIndex = at + name.length;
     if (bang.test(text)) yield at;
   }

@@ -171,13 +171,20 @@ const DOC_LINE = /^(\/\/\/|\/\*\*|\*|#)/;
  * commentScan.ts and the doc pre-checks never pass a line of code, so they can only succeed from
  * one of these lines.
  */
-export function linesBelowMatches(lines: LineIndex, trigger: RegExp | TextOffsets, options: { readonly matchOnDocLine?: boolean; readonly blockComments?: boolean }): number[] {
+export function linesBelowMatches(
+  lines: LineIndex,
+  trigger: RegExp | TextOffsets,
+  options: { readonly matchOnDocLine?: boolean; readonly blockComments?: boolean },
+  /** Only matches at these offsets ([start, end), sorted) are followed; see matchesReaching. */
+  within?: readonly Span[],
+): number[] {
   const text = lines.text;
   const out = new Set<number>();
   const last = lines.lineCount - 1;
-  for (const at of matchOffsets(text, trigger)) {
+  const all = matchOffsets(text, trigger);
+  const follow = (at: number): void => {
     const line = lines.lineOf(at);
-    if (options.matchOnDocLine && !DOC_LINE.test(lines.lineText(line).trim())) continue;
+    if (options.matchOnDocLine && !DOC_LINE.test(lines.lineText(line).trim())) return;
     let commentEnd = line;
     if (options.blockComments) {
       // Not after `//` on its line: the match may sit in a block comment running further down.
@@ -192,8 +199,40 @@ export function linesBelowMatches(lines: LineIndex, trigger: RegExp | TextOffset
       out.add(l);
       if (l > commentEnd && !commentLike(lines, l)) break;
     }
-  }
+  };
+  if (!within) all.forEach(follow);
+  else for (const w of within) for (let i = firstAtOrAfter(all, w.start); i < all.length && all[i]! < w.end; i++) follow(all[i]!);
   return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Offsets of the matches whose walk in linesBelowMatches can reach lines `from` to `to`: those on
+ * the lines down to `to` from the first line above `from` that is not comment-like (a walk stops
+ * there), or, with block comments, from just after the last `*\/` above that line (a match in a
+ * block comment walks on to its end). Matches before are walked too when unsure: extra walks only
+ * add lines outside the range.
+ */
+export function matchesReaching(lines: LineIndex, from: number, to: number, blockComments: boolean): Span {
+  const text = lines.text;
+  const end = to + 1 < lines.lineCount ? lines.lineStart(to + 1) : text.length;
+  let stop = from - 1;
+  while (stop >= 0 && commentLike(lines, stop)) stop--;
+  if (stop < 0) return { start: 0, end };
+  const stopStart = lines.lineStart(stop);
+  if (!blockComments || text.indexOf('*/', stopStart) < 0) return { start: stopStart, end };
+  return { start: text.lastIndexOf('*/', stopStart - 1) + 1, end };
+}
+
+/** Index of the first offset >= `at` in sorted `offsets`. */
+function firstAtOrAfter(offsets: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Nodes whose direct children are items or statements (ERROR: where recovery left them). */

@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import type { ParsedDocument, SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import type { LocatedSite } from './inventory';
-import { linesBelowMatches, nodesStartingOnLines, restrictionTest, wholeTreeSearch, type NodesOnLines, type TextOffsets } from './candidates';
+import { linesBelowMatches, matchesReaching, nodesStartingOnLines, restrictionTest, wholeTreeSearch, type NodesOnLines, type TextOffsets } from './candidates';
 import { nodesOfType } from './syntax';
 import type { SafetyOptions } from './types';
 
@@ -52,11 +52,15 @@ export interface TextMark {
 export function nodesNearText(ctx: RuleContext, wanted: ReadonlySet<string>, prune: ReadonlySet<string> | undefined, mark: TextMark): NodesOnLines | { readonly nodes: readonly SyntaxNode[]; readonly blockChildren?: undefined } {
   if (wholeTreeSearch()) return { nodes: scopeNodes(ctx, wanted, prune) };
   const { scope, skip } = ctx;
-  let lineNumbers = linesBelowMatches(ctx.lines, mark.trigger, mark);
-  // Incremental analysis re-checks a few items: only their lines are walked.
+  let lineNumbers: number[];
   if (scope) {
+    // Incremental analysis re-checks a few items: only their lines are walked, and only from the
+    // matches that can reach them.
     const ranges = scope.map((top) => [ctx.lines.lineOf(top.startIndex), ctx.lines.lineOf(top.endIndex)] as const);
-    lineNumbers = lineNumbers.filter((l) => ranges.some(([from, to]) => l >= from && l <= to));
+    const within = mergedSpans(ranges.map(([from, to]) => matchesReaching(ctx.lines, from, to, mark.blockComments === true)));
+    lineNumbers = linesBelowMatches(ctx.lines, mark.trigger, mark, within).filter((l) => ranges.some(([from, to]) => l >= from && l <= to));
+  } else {
+    lineNumbers = linesBelowMatches(ctx.lines, mark.trigger, mark);
   }
   const found = nodesStartingOnLines(ctx.root, ctx.lines, lineNumbers, wanted, prune);
   if (!found) return { nodes: scopeNodes(ctx, wanted, prune) };
@@ -103,4 +107,15 @@ export interface SafetyRule {
   /** The SafetyOptions fields that change what the rule reports. */
   readonly options: readonly (keyof SafetyOptions)[];
   check(ctx: RuleContext): Finding[];
+}
+
+/** Spans sorted by start, overlapping and touching ones merged. */
+function mergedSpans(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else out.push(s);
+  }
+  return out;
 }

@@ -85,13 +85,14 @@ function wordSearch(word: string): Search {
       after: word.length + 1,
       find(text, from, to) {
         const out: number[] = [];
-        // Whole-word matches cannot overlap, so every whole occurrence is a match of the regex.
-        for (let at = text.indexOf(word, from); at >= 0 && at <= to; at = text.indexOf(word, at + 1)) {
-          const after = at + word.length;
-          if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
-          if (after < text.length && isWordChar(text.charCodeAt(after))) continue;
-          out.push(at);
+        const whole = (at: number): boolean => !(at > 0 && isWordChar(text.charCodeAt(at - 1))) && !(at + word.length < text.length && isWordChar(text.charCodeAt(at + word.length)));
+        if (from > 0 || to < text.length) {
+          // An edited stretch: a few offsets to try (indexOf would run on to the next match, maybe the end of the file).
+          for (let at = from; at <= to; at++) if (text.startsWith(word, at) && whole(at)) out.push(at);
+          return out;
         }
+        // Whole-word matches cannot overlap, so every whole occurrence is a match of the regex.
+        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (whole(at)) out.push(at);
         return out;
       },
     };
@@ -104,12 +105,10 @@ const SAFETY_SEARCH: Search = {
   before: 0,
   after: 6,
   find(text, from, to) {
-    const out: number[] = [];
-    // "safety" cannot overlap itself: from any offset the regex finds every occurrence.
-    const re = /safety/gi;
-    re.lastIndex = from;
-    for (let m = re.exec(text); m && m.index <= to; m = re.exec(text)) out.push(m.index);
-    return out;
+    // "safety" cannot overlap itself: from any offset the regex finds every occurrence. An edited
+    // stretch is searched in a copy of its own (the regex would run on to the next match).
+    const part = from > 0 || to < text.length ? text.slice(from, to + 6) : text;
+    return Array.from(part.matchAll(/safety/gi), (m) => m.index + (part === text ? 0 : from));
   },
 };
 

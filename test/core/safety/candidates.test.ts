@@ -6,7 +6,7 @@ import { analyze, type AnalysisContext } from '../../../src/core/analyze';
 import { collectRustFiles } from '../../../src/core/files';
 import { loadRustParser, ParsedDocument, type RustParser } from '../../../src/core/parser';
 import { LineIndex } from '../../../src/core/positions';
-import { linesBelowMatches, nodesStartingOnLines, useWholeTreeSearch } from '../../../src/core/safety/candidates';
+import { linesBelowMatches, matchesReaching, nodesStartingOnLines, useWholeTreeSearch } from '../../../src/core/safety/candidates';
 import { CLIPPY_DEFAULT_SAFETY_OPTIONS, type SafetyOptions } from '../../../src/core/safety/types';
 import { loadDatabase } from '../../../src/core/features/database';
 
@@ -35,6 +35,30 @@ describe('candidates: lines below a comment', () => {
   it('only counts matches on doc lines when asked to', () => {
     const text = ['let safety = 1;', '/// # Safety', '///', 'pub fn f() {}', '// SAFETY: plain comment', 'g();'].join('\n');
     assert.deepEqual(linesBelowMatches(new LineIndex(text), /safety/i, { matchOnDocLine: true }), [2, 3]);
+  });
+
+  it('reaches a range of lines from the matches matchesReaching names exactly as from all matches', () => {
+    const pieces = ['// SAFETY: ok', '/* SAFETY: open', '*/', 'still in a comment', '/// # Safety', '///', '#[inline]', '', 'fn f() {}', 'let x = 1; // SAFETY: trailing', 'unsafe { g() }', '  * safety: star line'];
+    const r = createRng(5);
+    for (let round = 0; round < 400; round++) {
+      const lines = new LineIndex(Array.from({ length: r.int(1, 25) }, () => r.pick(pieces)).join('\n'));
+      const from = r.int(0, lines.lineCount - 1);
+      const to = r.int(from, lines.lineCount - 1);
+      const inRange = (ls: number[]): number[] => ls.filter((l) => l >= from && l <= to);
+      for (const [trigger, options] of [[/safety:/i, { blockComments: true }], [/safety/i, { matchOnDocLine: true }]] as const) {
+        const within = [matchesReaching(lines, from, to, 'blockComments' in options)];
+        assert.deepEqual(inRange(linesBelowMatches(lines, trigger, options, within)), inRange(linesBelowMatches(lines, trigger, options)), `${JSON.stringify(lines.text)} lines ${from}-${to}`);
+      }
+    }
+  });
+
+  it('leaves out the matches that a line of code above the range stops', () => {
+    const text = ['// SAFETY: far above', 'fn f() {}', '', '// SAFETY: just above', 'unsafe impl Send for S {}'].join('\n');
+    const lines = new LineIndex(text);
+    assert.deepEqual(matchesReaching(lines, 4, 4, true), { start: lines.lineStart(1), end: text.length });
+    // A `*/` below could close a block comment holding the first match: it is followed too.
+    const open = `${text}\n*/`;
+    assert.deepEqual(matchesReaching(new LineIndex(open), 4, 4, true), { start: 0, end: new LineIndex(open).lineStart(5) });
   });
 });
 

@@ -19,6 +19,7 @@ export class ContextStore {
   private databaseOverride: string | undefined;
   private defaultToolchain: ContextResolverOptions['defaultToolchain'];
   private readonly listeners: (() => void)[] = [];
+  private readonly resolvingListeners: ((file: string) => void)[] = [];
   private userRustcLine: string | undefined;
   /** Settles once the user's rustc has been probed (or will not be): contexts depend on it. */
   private readonly probed: Promise<void>;
@@ -52,7 +53,9 @@ export class ContextStore {
   /** The context for a document URI (file URIs get kernel and clippy.toml facts; others do not). */
   contextFor(uri: string | undefined, settings: RflLensSettings): AnalysisContext {
     const r = this.resolver(settings);
-    const ctx = r.contextFor(uri ? filePathOf(uri) : undefined);
+    const file = uri ? filePathOf(uri) : undefined;
+    if (file) for (const l of this.resolvingListeners) l(file);
+    const ctx = r.contextFor(file);
     this.drain(r);
     return ctx;
   }
@@ -68,6 +71,14 @@ export class ContextStore {
   invalidate(changedPath?: string): void {
     for (const r of this.resolvers.values()) r.invalidate(changedPath);
     this.changed();
+  }
+
+  /**
+   * Called with a file's path before its context is looked up, and so before the files it depends
+   * on are read (a poller takes its baseline then, and misses no change made after the read).
+   */
+  onResolving(listener: (file: string) => void): void {
+    this.resolvingListeners.push(listener);
   }
 
   /** Called when contexts may have changed (database, toolchain, settings, watched files). */

@@ -55,9 +55,16 @@ const DEFAULT_SETTLE_MS = 300;
 declare const RFL_LENS_VERSION: string | undefined;
 const VERSION = typeof RFL_LENS_VERSION === 'string' ? RFL_LENS_VERSION : 'dev';
 
-export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env): void {
+/** What the entry point needs to know of a running server. */
+export interface RunningServer {
+  /** Whether the client asked for shutdown (a client that then just closes the stream gets exit code 0). */
+  readonly shutdownReceived: boolean;
+}
+
+export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env): RunningServer {
   const initialized: (() => void | Promise<void>)[] = [];
   const shutdown: (() => void)[] = [];
+  let shutdownReceived = false;
 
   connection.onInitialize((params): InitializeResult => {
     const init = readInitializationOptions(params.initializationOptions);
@@ -102,6 +109,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   });
 
   connection.onShutdown(() => {
+    shutdownReceived = true;
     for (const callback of shutdown) {
       try {
         callback();
@@ -110,6 +118,12 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       }
     }
   });
+
+  return {
+    get shutdownReceived() {
+      return shutdownReceived;
+    },
+  };
 }
 
 /** initializationOptions are optional: editors other than VS Code usually send none. */

@@ -144,6 +144,13 @@ export class LspClient {
     return this.notifications.filter((n) => n.method === method).map((n) => n.params as P);
   }
 
+  /** Closes the server's stdin, as a client that goes away does; resolves with its exit code. */
+  closeInput(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.child.stdin.end();
+    return exited;
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));

@@ -61,6 +61,15 @@ function pollFallback(services: Services, onChange: (file: string) => void): voi
   const { contexts, analyses } = services;
   const env = Number(process.env.RFL_LENS_POLL_MS);
   const poller = new FilePoller(Number.isFinite(env) && env > 0 ? env : DEFAULT_POLL_MS, onChange);
+  // The config files around a file are watched before its context reads them: a file created
+  // just after the read is then a change (the baseline says it was missing), never the baseline.
+  const seen = new Set<string>();
+  contexts.onResolving((file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    poller.watch(pollPaths(file, undefined, []));
+  });
+  // Kernel build files and the database are known once the context is.
   analyses.onAnalysis((result) => {
     const file = filePathOf(result.uri);
     if (file) poller.watch(pollPaths(file, result.ctx?.kernel?.facts.root, contexts.watchedFiles()));

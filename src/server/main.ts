@@ -5,9 +5,16 @@
  * configurations expect. Over stdio each message is written in one piece (see messageWriter.ts).
  */
 import { inspect } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader, type Connection, type RemoteConsole } from 'vscode-languageserver/node';
 import { SingleWriteMessageWriter } from './messageWriter';
 import { startServer } from './server';
+
+// Before the parser's wasm is compiled (on initialize): every function gets optimised code in
+// the background soon after start-up, rather than only those that have run a lot. Otherwise
+// tree-sitter's error recovery, which runs now and then while typing, stays in baseline code
+// and a keystroke that breaks the syntax pays for it.
+setFlagsFromString('--no-wasm-dynamic-tiering');
 
 const OTHER_TRANSPORT = /^--(node-ipc|socket|pipe)\b/;
 const stdio = !process.argv.slice(2).some((a) => OTHER_TRANSPORT.test(a));

@@ -127,11 +127,10 @@ function innerAttributeItems(root: SyntaxNode): SyntaxNode[] {
   const text = root.text;
   const found: SyntaxNode[] = [];
   for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
-    // Most `#` open an outer attribute, `#[`: told apart by the next character alone.
-    const after = text[at + 1];
-    if (after !== undefined && after !== '!' && after !== '/' && !/\s/.test(after)) continue;
-    const next = /\S/.exec(text.slice(at + 1, at + 64))?.[0];
-    if (next !== '!' && next !== '/' && next !== undefined) continue;
+    // Most `#` open an outer attribute, `#[`, or a doc heading, `# Safety`: told apart by the
+    // first character after the blanks, read without making strings (this runs per `#`).
+    const next = firstNonBlank(text, at + 1, at + 64);
+    if (next !== BANG && next !== SLASH && next !== -1) continue;
     const token = root.descendantForIndex(root.startIndex + at, root.startIndex + at + 1);
     const attr = token?.type === '#' ? token.parent : null;
     if (attr?.type !== 'inner_attribute_item' || found.some((f) => f.id === attr.id)) continue;
@@ -140,4 +139,24 @@ function innerAttributeItems(root: SyntaxNode): SyntaxNode[] {
     if (up?.id === root.id) found.push(attr);
   }
   return found;
+}
+
+const BANG = 0x21;
+const SLASH = 0x2f;
+
+/** The first code unit in [from, to) that `\s` does not match, or -1. */
+function firstNonBlank(text: string, from: number, to: number): number {
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBlank(c)) return c;
+  }
+  return -1;
+}
+
+/** What `\s` matches: ASCII blanks, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF. */
+function isBlank(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -102,4 +102,17 @@ describe('features/gates', () => {
     assert.deepEqual(gatesOf(text).map((g) => g.name), ['asm_goto']);
     assert.deepEqual(gatesOf('#![feature(\n'), []);
   });
+
+  it('finds gates whose `#` and `!` are apart (blanks of any kind, comments), and not `#` of doc headings', () => {
+    const text = [
+      '/// # Safety',
+      '//! # Examples',
+      '#\t\u3000 ![feature(wide_blanks)]',
+      '# /* why */ ![feature(commented)]',
+      '#\n![feature(next_line)]',
+      'fn f() {}',
+      '',
+    ].join('\n');
+    assert.deepEqual(gatesOf(text).map((g) => g.name), ['wide_blanks', 'commented', 'next_line']);
+  });
 });

@@ -140,7 +140,7 @@ const CONTAINERS: ReadonlySet<string> = new Set(['impl_item', 'trait_item', 'mod
  * or an unclosed block.
  */
 const MAX_FRESH_CHUNKS = 48;
-const MAX_FRESH_SHARE = 1 / 4;
+const MAX_FRESH_SHARE = 1 / 2;
 /** Below this much text the chunk-by-chunk path is cheap whatever its share. */
 const MIN_FRESH_BUDGET = 16_000;
 
@@ -218,8 +218,9 @@ export class IncrementalAnalyzer {
       return analyze(doc, ctx);
     }
     const root = doc.root;
-    // The root's type matters too: a file that fails to parse as a whole has an ERROR root.
-    const facts = `${optionsKey(ctx.safety)}\u0000${root.type}\u0000${innerAttributes(root).map((a) => a.text).join('\n')}\u0000`;
+    // Not the root's type: the rules treat an ERROR root (a file that fails to parse as a whole)
+    // as the module it stands for (see isModuleRoot), so such an edit leaves other items cached.
+    const facts = `${optionsKey(ctx.safety)}\u0000${innerAttributes(root).map((a) => a.text).join('\n')}\u0000`;
     // When a file-wide fact changes no entry of the others can be reused; otherwise keys need not repeat them.
     if (facts !== this.facts) this.switchFacts(facts);
     const chunks = chunksOf(doc.text, doc.root, 0);
@@ -460,9 +461,15 @@ export class IncrementalAnalyzer {
   /** `size`: the length of the text analysed (for the budget). */
   private analyseFresh(doc: ParsedDocument, options: SafetyOptions, nodes: readonly SyntaxNode[], size: number, skip?: readonly Span[], chunks = 1): ChunkFindings {
     this.freshChars += size;
-    if ((this.freshChunks += chunks) > MAX_FRESH_CHUNKS || this.freshChars > Math.max(MIN_FRESH_BUDGET, doc.text.length * MAX_FRESH_SHARE)) throw new TooManyMisses();
+    if ((this.freshChunks += chunks) > MAX_FRESH_CHUNKS) throw new TooManyMisses();
+    this.checkFreshChars(doc, 0);
     this.freshPasses++;
     return analyseChunk(doc, options, nodes, skip);
+  }
+
+  /** Leaves for a whole-file analysis once fresh text (with `more` still to come) is over budget. */
+  private checkFreshChars(doc: ParsedDocument, more: number): void {
+    if (this.freshChars + more > Math.max(MIN_FRESH_BUDGET, doc.text.length * MAX_FRESH_SHARE)) throw new TooManyMisses();
   }
 
   /** The cache key of a chunk: its text, and everything else its results depend on (see the module comment). */
@@ -531,10 +538,15 @@ export class IncrementalAnalyzer {
   private splitContainer(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string): (ChunkFindings & { members: StoredMembers }) | undefined {
     const members = this.memberChunks(doc, chunk, outer);
     if (!members) return undefined;
+    // Members no entry matches are analysed fresh (see analyseFresh's budget): when an edit has
+    // moved much of the file into this block, that is known before every member is keyed.
+    let missed = 0;
     const looked = members.chunks.map((member, i) => {
       const first = i === 0;
       const key = this.keyOf(doc, options, member, members.header, first);
-      return { member, first, key, hit: lookUp(this.entries, key) };
+      const hit = lookUp(this.entries, key);
+      if (!hit && !isContainer(member)) this.checkFreshChars(doc, (missed += member.end - member.start));
+      return { member, first, key, hit };
     });
     // Members not found are analysed in the same pass as the shell (each pass has a fixed cost),
     // except blocks, which are split in their turn.
@@ -655,14 +667,30 @@ function detach(s: string): string {
   return copy.slice(1);
 }
 
-/** A deep copy of a finding or site with detached strings (they hold only plain data). */
+/**
+ * A finding or site (plain data) whose strings that could be slices of the text are detached.
+ * Objects and arrays holding none (spans) are shared rather than copied: nothing mutates them.
+ */
 function detachStrings<T>(value: T): T {
   if (typeof value === 'string') return detach(value) as T;
-  if (Array.isArray(value)) return value.map(detachStrings) as T;
   if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) copy[k] = detachStrings(v);
-  return copy as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const detached = detachStrings(item);
+      if (detached !== item) (copy ??= value.slice())[i] = detached;
+    }
+    return (copy ?? value) as T;
+  }
+  let copy: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const k in record) {
+    const item = record[k];
+    const detached = detachStrings(item);
+    if (detached !== item) (copy ??= { ...record })[k] = detached;
+  }
+  return (copy ?? value) as T;
 }
 
 /** The row starting at `start` (rows are in document order). */

@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '../parser';
 import { cfgHolds, splitTopLevel } from './cfg';
 import { matchingBracket } from './commentScan';
-import { innerAttributes, outerAttributes, sourceText } from './syntax';
+import { innerAttributes, isModuleRoot, outerAttributes, sourceText } from './syntax';
 import { parentOf } from './treeIndex';
 
 export type MirroredLint =
@@ -73,7 +73,7 @@ function attributesOf(node: SyntaxNode): string[] {
   const hit = cache.get(node.id);
   if (hit) return hit;
   const attrs = outerAttributes(node).map((a) => a.text);
-  if (node.type === 'source_file' || node.type === 'block') attrs.push(...innerAttributes(node).map((a) => a.text));
+  if (node.type === 'block' || isModuleRoot(node)) attrs.push(...innerAttributes(node).map((a) => a.text));
   else if (BODY_OWNERS.has(node.type)) {
     const body = node.childForFieldName('body');
     if (body) attrs.push(...innerAttributes(body).map((a) => a.text));

@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../parser';
 import type { LineIndex } from '../positions';
 import type { SafetyOptions } from './types';
 import { commentInsideBlock, findSafetyComment, type FoundComment } from './commentScan';
-import { ITEM_TYPES, previousItem, startWithAttributes } from './syntax';
+import { isModuleRoot, ITEM_TYPES, previousItem, startWithAttributes } from './syntax';
 import { parentOf, typeOf } from './treeIndex';
 
 /** Expressions clippy walks through on the way from a block to its statement. */
@@ -43,7 +43,7 @@ export function bodySearchFromLine(node: SyntaxNode, lines: LineIndex, crateRoot
       constItem = n;
       continue;
     }
-    if (type === 'source_file') {
+    if (isModuleRoot(n)) {
       if (crateRoot) return 1;
       const prev = constItem === child ? previousItem(child) : null;
       return prev ? lineOf(lines, prev.endIndex) + 1 : undefined;
@@ -118,7 +118,7 @@ export function blockSafetyComment(block: SyntaxNode, lines: LineIndex, options:
 export function itemSearchFromLine(item: SyntaxNode, lines: LineIndex, crateRoot = true): number | undefined {
   const parent = parentOf(item);
   if (!parent) return undefined;
-  if (parent.type === 'source_file') {
+  if (isModuleRoot(parent)) {
     const prev = previousItem(item);
     return prev ? lineOf(lines, prev.endIndex) + 1 : crateRoot ? 0 : undefined;
   }
@@ -142,7 +142,7 @@ export function itemSafetyComment(item: SyntaxNode, lines: LineIndex, options: S
 export function itemPositionChecked(item: SyntaxNode): boolean {
   const parent = parentOf(item);
   if (!parent) return false;
-  return parent.type === 'source_file' || parent.type === 'block' || (parent.type === 'declaration_list' && parentOf(parent)?.type === 'mod_item');
+  return isModuleRoot(parent) || parent.type === 'block' || (parent.type === 'declaration_list' && parentOf(parent)?.type === 'mod_item');
 }
 
 /** A statement's comment: the lines above it inside its block. */

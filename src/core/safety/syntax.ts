@@ -8,7 +8,7 @@ import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
 import { Recent } from '../recent';
 import type { Span } from '../positions';
-import { parentOf, previousSiblingOf } from './treeIndex';
+import { parentOf, previousSiblingOf, typeOf } from './treeIndex';
 
 /** Node types that are items in rustc's sense (each one is a HIR item). */
 export const ITEM_TYPES: ReadonlySet<string> = new Set([
@@ -30,15 +30,23 @@ export const ITEM_TYPES: ReadonlySet<string> = new Set([
   'associated_type',
 ]);
 
-/** Containers whose direct children are items. */
-export const ITEM_CONTAINERS: ReadonlySet<string> = new Set(['source_file', 'declaration_list']);
+/**
+ * The file's own module: `source_file`, or the ERROR node tree-sitter makes the root when the
+ * file as a whole does not parse. The root's direct children are the file's items either way, so
+ * a keystroke that breaks the parse somewhere does not change what is said about code elsewhere
+ * (nor whether the crate's inner attributes apply).
+ */
+export function isModuleRoot(node: SyntaxNode): boolean {
+  const type = typeOf(node);
+  return type === 'source_file' || (type === 'ERROR' && parentOf(node) === null);
+}
 
 export function isItem(node: SyntaxNode): boolean {
   if (ITEM_TYPES.has(node.type)) return true;
   // An item-level macro call expands to items; rustc then counts its span as the previous item.
   if (node.type !== 'macro_invocation') return false;
   const parent = parentOf(node);
-  return parent !== null && ITEM_CONTAINERS.has(parent.type);
+  return parent !== null && (parent.type === 'declaration_list' || isModuleRoot(parent));
 }
 
 /**

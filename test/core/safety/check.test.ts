@@ -113,6 +113,36 @@ describe('checkSafety findings', () => {
     assert.deepEqual(check('#[allow(clippy::style)]\npub unsafe fn f() {}\n'), []);
   });
 
+  it('reads a file whose root tree-sitter made an ERROR node as the module it is', () => {
+    const items = [
+      '#![allow(clippy::undocumented_unsafe_blocks)]',
+      '// SAFETY: A is only touched under its lock.',
+      'unsafe impl Send for A {}',
+      'unsafe impl Sync for A {}',
+      'fn f() { unsafe { g() } }',
+      'macro_rules! m { () => {} }',
+      'm!();',
+      '// SAFETY: not needed here.',
+      'fn safe() {}',
+    ].join('\n');
+    const tail = '\npub unsafe fn h() {}\n';
+    const clean = `${items}\nimpl A {\n    fn f(&self, e: u8) -> u8 {\n        match e {\n            _ => 1,\n        }\n    }\n}${tail}`;
+    // `=1>` breaks the parse badly enough that the root itself becomes an ERROR node.
+    const broken = clean.replace('_ => 1', '_ =1> 1');
+    const brokenDoc = new ParsedDocument(parser, broken);
+    try {
+      assert.equal(brokenDoc.root.type, 'ERROR');
+    } finally {
+      brokenDoc.dispose();
+    }
+    // The crate-level allow (no finding on `unsafe { g() }`), the unsafe impls' comments, the
+    // unnecessary comment and the undocumented pub unsafe fn read the same on both sides of the break.
+    const describe = (text: string) => check(text).filter((f) => f.span.start < items.length || f.span.start >= text.length - tail.length).map((f) => `${f.code}@${text.slice(f.span.start, f.span.end)}`).sort();
+    const expected = ['missing-safety-doc@pub unsafe fn h()', 'unnecessary-safety-comment@fn safe() {}'];
+    assert.deepEqual(describe(clean), expected);
+    assert.deepEqual(describe(broken), expected);
+  });
+
   it('checks private unsafe functions only with checkPrivateItems', () => {
     const text = 'unsafe fn private() {}\npub mod m { pub unsafe fn exported() {} }\nmod p { pub unsafe fn hidden_by_module() {} }\n';
     assert.deepEqual(check(text).map((f) => f.span.start), [35]);

@@ -137,7 +137,10 @@ const CONTAINERS: ReadonlySet<string> = new Set(['impl_item', 'trait_item', 'mod
  * How much fresh chunk-by-chunk work (chunks, and their share of the text) one analysis may do
  * before it analyses the whole file at once instead: one pass over the whole tree is cheaper than
  * many over small parts, as when an edit breaks the parse and most items move into an error node
- * or an unclosed block.
+ * or an unclosed block. Up to half the text: missed top-level chunks, and the missed members of a
+ * block, are each analysed in one pass, and a whole-file pass also stores every chunk's share
+ * (an unclosed `impl` that swallowed the last third of a 5,000-line file took 7 ms chunk by chunk
+ * against 17 ms whole).
  */
 const MAX_FRESH_CHUNKS = 48;
 const MAX_FRESH_SHARE = 1 / 2;

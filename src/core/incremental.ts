@@ -821,7 +821,7 @@ function findingWithin(f: Finding, chunk: Chunk): boolean {
 }
 
 function siteWithin(s: UnsafeSite, chunk: Chunk): boolean {
-  return within(s.span, chunk) && within(s.keyword, chunk) && within(s.reportSpan, chunk) && (!s.documentation || within(s.documentation.span, chunk));
+  return within(s.span, chunk) && within(s.keyword, chunk) && within(s.reportSpan, chunk) && (!s.documentation || within(s.documentation.span, chunk)) && (!s.body || within(s.body, chunk));
 }
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
@@ -842,6 +842,7 @@ function shiftSite(s: UnsafeSite, by: number): UnsafeSite {
     span: shift(s.span, by),
     reportSpan: shift(s.reportSpan, by),
     ...(s.documentation ? { documentation: { ...s.documentation, span: shift(s.documentation.span, by) } } : {}),
+    ...(s.body ? { body: shift(s.body, by) } : {}),
   };
 }
 

@@ -214,7 +214,7 @@ export class AnalysisService {
       let incremental = this.incremental.get(doc.uri);
       if (!incremental && this.cache.has(doc.uri)) this.incremental.set(doc.uri, (incremental = new IncrementalAnalyzer()));
       const analysis = incremental ? incremental.analyze(parsed, ctx) : analyze(parsed, ctx);
-      return new AnalysedDocument(doc.uri, doc.version, parsed.text, parsed.lines, settings, ctx, analysis, unsafeRegionSpans(parsed, analysis.unsafeSites));
+      return new AnalysedDocument(doc.uri, doc.version, parsed.text, parsed.lines, settings, ctx, analysis, unsafeRegionSpans(analysis.unsafeSites));
     } catch (e) {
       this.log.error(`analysis of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return this.skippedResult(doc, settings, { reason: 'failed', message: `analysis failed: ${describe(e)}` });

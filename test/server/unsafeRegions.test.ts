@@ -1,4 +1,4 @@
-/** unsafeRegionSpans over incremental analyses: bodies remembered per site stay exact as the text moves. */
+/** unsafeRegionSpans over incremental analyses: fn bodies carried with their sites stay exact as the text moves. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { ContextResolver } from '../../src/core/context';
@@ -30,8 +30,8 @@ describe('unsafeRegionSpans', () => {
     const ctx = new ContextResolver({ settings: DEFAULT_SETTINGS, trusted: true }).contextFor(undefined);
     const doc = new ParsedDocument(parser, SOURCE);
     const incremental = new IncrementalAnalyzer();
-    const regionsOf = (d: ParsedDocument, sites: Parameters<typeof unsafeRegionSpans>[1]): string[] =>
-      unsafeRegionSpans(d, sites).map((s) => JSON.stringify(d.lines.rangeOf(s)));
+    const regionsOf = (d: ParsedDocument, sites: Parameters<typeof unsafeRegionSpans>[0]): string[] =>
+      unsafeRegionSpans(sites).map((s) => JSON.stringify(d.lines.rangeOf(s)));
     try {
       const first = incremental.analyze(doc, ctx);
       // The body of `read` (lines 5-8); `declared` has none.

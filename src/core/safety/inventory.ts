@@ -97,6 +97,7 @@ function computeSites(doc: ParsedDocument, options: SafetyOptions, scope: readon
             fnContext: context,
             documentation: sectionDoc(node),
             reportEnd: signatureEnd(node),
+            body: node.type === 'function_item' ? node.childForFieldName('body') : null,
           }),
         });
         break;
@@ -256,6 +257,7 @@ interface SiteExtras {
   readonly documentation?: SafetyDoc;
   readonly reportEnd?: number;
   readonly start?: number;
+  readonly body?: SyntaxNode | null;
 }
 
 function site(kind: UnsafeSite['kind'], kw: SyntaxNode | Span, node: SyntaxNode, lines: LineIndex, extra: SiteExtras): UnsafeSite {
@@ -268,6 +270,7 @@ function site(kind: UnsafeSite['kind'], kw: SyntaxNode | Span, node: SyntaxNode,
   if (extra.name !== undefined) out.name = extra.name;
   if (extra.fnContext) out.fnContext = extra.fnContext;
   if (extra.documentation) out.documentation = extra.documentation;
+  if (extra.body) out.body = { start: extra.body.startIndex, end: extra.body.endIndex };
   out.inMacroDefinition = false;
   out.inMacroInvocation = false;
   return out;

@@ -32,6 +32,8 @@ export interface UnsafeSite {
   /** `fn` only: free, inherent (impl), trait (declared in a trait) or extern (in an extern block). */
   readonly fnContext?: 'free' | 'inherent' | 'trait' | 'trait-impl' | 'extern';
   readonly documentation?: SafetyDoc;
+  /** `fn` only: its body block, the unsafe code editors shade (absent for a signature without a body). */
+  readonly body?: Span;
   /** Inside a `macro_rules!` definition. */
   readonly inMacroDefinition: boolean;
   /** Inside a macro invocation's arguments. */

@@ -50,6 +50,16 @@ describe('collectUnsafeSites', () => {
     assert.equal(slice(text, fns[0]!.reportSpan), 'pub unsafe fn free()');
   });
 
+  it('gives an unsafe fn its body block, and none to a signature or a foreign fn', () => {
+    const text = 'pub unsafe fn free(p: *const u8) -> u8 {\n    unsafe { *p }\n}\ntrait T {\n    unsafe fn declared(&self);\n}\nunsafe extern "C" {\n    fn c_side();\n}\n';
+    const fns = sites(text).filter((s) => s.kind === 'fn');
+    assert.deepEqual(fns.map((s) => [s.name, s.body && slice(text, s.body)]), [
+      ['free', '{\n    unsafe { *p }\n}'],
+      ['declared', undefined],
+      ['c_side', undefined],
+    ]);
+  });
+
   it('names unsafe impls and traits', () => {
     const text = 'pub unsafe trait Pod {}\nunsafe impl Pod for u32 {}\n';
     assert.deepEqual(sites(text).map((s) => [s.kind, s.name, slice(text, s.reportSpan)]), [

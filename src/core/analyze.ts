@@ -46,7 +46,7 @@ export function analyze(doc: ParsedDocument, ctx: AnalysisContext): Analysis {
  * The feature-gate checks joined with SAFETY results computed by the caller (whole file, or
  * per item by incremental analysis), severity settings applied, in document order.
  */
-export function assembleAnalysis(doc: ParsedDocument, ctx: AnalysisContext, unsafeSites: readonly UnsafeSite[], safety: readonly Finding[]): Analysis {
+export function assembleAnalysis(doc: ParsedDocument, ctx: AnalysisContext, unsafeSites: readonly UnsafeSite[] | SiteList, safety: readonly Finding[]): Analysis {
   const gates = extractGates(doc.root);
   const raw = [
     ...checkGates(gates, { db: ctx.db, toolchain: ctx.toolchain, toolchainOrigin: ctx.toolchainOrigin, text: doc.text, kernel: ctx.kernel }),
@@ -60,5 +60,25 @@ export function assembleAnalysis(doc: ParsedDocument, ctx: AnalysisContext, unsa
     findings.push(override && override !== codeInfo(f.code).severity ? { ...f, severity: override } : f);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || codeRank(a.code) - codeRank(b.code));
-  return { findings, gates, unsafeSites };
+  return Array.isArray(unsafeSites) ? { findings, gates, unsafeSites } : new AnalysisWithSiteList(findings, gates, unsafeSites as SiteList);
+}
+
+/** Unsafe sites put together only when read (see IncrementalAnalyzer: most keystrokes never read them). */
+export interface SiteList {
+  sites(): readonly UnsafeSite[];
+}
+
+/** An analysis whose sites come from a SiteList on first read. A class, not a getter closure, so it holds only the list. */
+class AnalysisWithSiteList implements Analysis {
+  private made: readonly UnsafeSite[] | undefined;
+
+  constructor(
+    readonly findings: readonly Finding[],
+    readonly gates: readonly Gate[],
+    private readonly list: SiteList,
+  ) {}
+
+  get unsafeSites(): readonly UnsafeSite[] {
+    return (this.made ??= this.list.sites());
+  }
 }

@@ -20,7 +20,7 @@
  * file is analysed at once and its results shared out to the chunks. Entries of the current and
  * the previous text are kept, so undoing such an edit finds everything cached.
  */
-import { assembleAnalysis, analyze, type Analysis, type AnalysisContext } from './analyze';
+import { assembleAnalysis, analyze, type Analysis, type AnalysisContext, type SiteList } from './analyze';
 import type { Finding } from './findings';
 import type { ParsedDocument, SyntaxNode } from './parser';
 import type { Span } from './positions';
@@ -58,6 +58,12 @@ interface ChunkFindings {
   readonly sites: readonly UnsafeSite[];
 }
 
+/** A top-level chunk's share of an analysis: its sites may still be where its entry was stored (see SitesInPlace). */
+interface ChunkPart extends ChunkFindings {
+  /** How far `sites` are to move (0: they are in place). */
+  readonly siteShift: number;
+}
+
 /** Findings and sites of one chunk, at the offsets of a chunk starting at `base`. */
 interface ChunkResult extends ChunkFindings {
   /** Everything besides the chunk's own text that the key holds. */
@@ -90,6 +96,32 @@ function placed(entry: ChunkResult, start: number): ChunkFindings {
   if (entry.base === start) return entry;
   const by = start - entry.base;
   return { findings: entry.findings.map((f) => shiftFinding(f, by)), sites: entry.sites.map((s) => shiftSite(s, by)) };
+}
+
+/** placed, for a top-level chunk: the findings moved now, the sites only when read (see SitesInPlace). */
+function placedPart(entry: ChunkResult, start: number): ChunkPart {
+  const by = start - entry.base;
+  return { findings: by === 0 ? entry.findings : entry.findings.map((f) => shiftFinding(f, by)), sites: entry.sites, siteShift: by };
+}
+
+const inPlace = (result: ChunkFindings): ChunkPart => ({ findings: result.findings, sites: result.sites, siteShift: 0 });
+
+/**
+ * The unsafe sites of an analysis, moved to their places only when read: diagnostics need the
+ * findings at once, while the sites (hundreds in a large file, half of them shifted by a typical
+ * keystroke) are read by hovers, semantic tokens and the decorations sent after typing pauses.
+ */
+class SitesInPlace implements SiteList {
+  constructor(private readonly parts: readonly ChunkPart[]) {}
+
+  sites(): readonly UnsafeSite[] {
+    const out: UnsafeSite[] = [];
+    for (const part of this.parts) {
+      if (!part.siteShift) out.push(...part.sites);
+      else for (const site of part.sites) out.push(shiftSite(site, part.siteShift));
+    }
+    return out;
+  }
 }
 
 /** A chunk's cache key: its text, and everything besides that its results depend on. */
@@ -231,7 +263,7 @@ export class IncrementalAnalyzer {
     if (this.entries.size === 0) return this.analyseWholeFile(doc, ctx, chunks);
     const shared = previous?.facts === facts ? sharedEnds(previous.text, doc.text) : undefined;
     // Per chunk, in document order: its result and its row for the next analysis.
-    const results: ChunkFindings[] = [];
+    const results: ChunkPart[] = [];
     const rowsAt: (Row | undefined)[] = [];
     // Chunks (not blocks: those split into members) that no entry matches, analysed in one pass.
     const misses: Miss[] = [];
@@ -252,13 +284,13 @@ export class IncrementalAnalyzer {
           this.carry(hit);
           this.cachedChunks++;
           rowsAt[index] = rowOf(chunk, key, hit);
-          results[index] = placed(hit, chunk.start);
+          results[index] = placedPart(hit, chunk.start);
           return;
         }
         if (!isContainer(chunk)) return void misses.push({ index, chunk, key });
         const { result, stored } = this.chunkResult(doc, ctx.safety, chunk, '', false, key);
         if (stored) rowsAt[index] = rowOf(chunk, key, stored[1]);
-        results[index] = result;
+        results[index] = inPlace(result);
       });
       if (misses.length > 0) this.analyseMisses(doc, ctx.safety, misses, results, rowsAt);
     } catch (e) {
@@ -269,15 +301,11 @@ export class IncrementalAnalyzer {
       return this.analyseWholeFile(doc, ctx, chunks);
     }
     const findings: Finding[] = [];
-    const sites: UnsafeSite[] = [];
-    for (const r of results) {
-      findings.push(...r.findings);
-      sites.push(...r.sites);
-    }
+    for (const r of results) findings.push(...r.findings);
     const rows = rowsAt.filter((r): r is Row => r !== undefined);
     this.sweep();
     this.previous = { text: doc.text, facts, rows };
-    return assembleAnalysis(doc, ctx, sites, findings);
+    return assembleAnalysis(doc, ctx, new SitesInPlace(results), findings);
   }
 
   clear(): void {
@@ -296,7 +324,7 @@ export class IncrementalAnalyzer {
    * above, with no reach). The entry is then the one the key would find. Whether its macros are
    * expanded is a file-wide fact and is checked again.
    */
-  private reuse(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, rows: readonly Row[], shared: SharedEnds): { result: ChunkFindings; row: Row } | undefined {
+  private reuse(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, rows: readonly Row[], shared: SharedEnds): { result: ChunkPart; row: Row } | undefined {
     const text = doc.text;
     let oldStart = chunk.start;
     if (chunk.end > shared.prefix) {
@@ -309,7 +337,7 @@ export class IncrementalAnalyzer {
     if (!row || row.end - row.start !== chunk.end - chunk.start || (oldStart !== chunk.start && !row.local)) return undefined;
     if (row.expansions !== undefined && this.expansions(doc, options, chunk, text.slice(chunk.start, chunk.end)) !== row.expansions) return undefined;
     this.carry(row.entry);
-    return { result: placed(row.entry, chunk.start), row: oldStart === chunk.start ? row : { ...row, start: chunk.start, end: chunk.end } };
+    return { result: placedPart(row.entry, chunk.start), row: oldStart === chunk.start ? row : { ...row, start: chunk.start, end: chunk.end } };
   }
 
   /** Puts the current entries aside and takes up those of `facts`: the stashed ones when they match, else none. */
@@ -434,7 +462,7 @@ export class IncrementalAnalyzer {
    * upsets the parse around it can leave several neighbours to redo. Should any result start
    * outside every missed chunk, each is analysed on its own instead, as before.
    */
-  private analyseMisses(doc: ParsedDocument, options: SafetyOptions, misses: readonly Miss[], results: ChunkFindings[], rowsAt: (Row | undefined)[]): void {
+  private analyseMisses(doc: ParsedDocument, options: SafetyOptions, misses: readonly Miss[], results: ChunkPart[], rowsAt: (Row | undefined)[]): void {
     const chunks = misses.map((m) => m.chunk);
     const size = chunks.reduce((n, c) => n + c.end - c.start, 0);
     const pass = this.analyseFresh(doc, options, chunks.flatMap((c) => c.nodes), size, undefined, chunks.length);
@@ -443,7 +471,7 @@ export class IncrementalAnalyzer {
     const alone = findings.rest.length > 0 || sites.rest.length > 0;
     misses.forEach(({ index, chunk, key }, i) => {
       const result = alone ? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start) : { findings: findings.groups[i]!, sites: sites.groups[i]! };
-      results[index] = result;
+      results[index] = inPlace(result);
       if (!isExact(chunk, result)) return;
       rowsAt[index] = rowOf(chunk, key, this.store(key, chunk.start, result)[1]);
     });

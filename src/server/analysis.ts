@@ -214,7 +214,7 @@ export class AnalysisService {
       let incremental = this.incremental.get(doc.uri);
       if (!incremental && this.cache.has(doc.uri)) this.incremental.set(doc.uri, (incremental = new IncrementalAnalyzer()));
       const analysis = incremental ? incremental.analyze(parsed, ctx) : analyze(parsed, ctx);
-      return new AnalysedDocument(doc.uri, doc.version, parsed.text, parsed.lines, settings, ctx, analysis, unsafeRegionSpans(analysis.unsafeSites));
+      return new AnalysedDocument(doc.uri, doc.version, parsed.text, parsed.lines, settings, ctx, analysis);
     } catch (e) {
       this.log.error(`analysis of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return this.skippedResult(doc, settings, { reason: 'failed', message: `analysis failed: ${describe(e)}` });
@@ -243,6 +243,7 @@ export class AnalysisService {
  */
 class AnalysedDocument implements DocumentAnalysis {
   private fixIndex: ReadonlyMap<string, readonly Fix[]> | undefined;
+  private regions: readonly Span[] | undefined;
 
   constructor(
     readonly uri: string,
@@ -252,8 +253,12 @@ class AnalysedDocument implements DocumentAnalysis {
     readonly settings: RflLensSettings,
     readonly ctx: AnalysisContext,
     readonly analysis: Analysis,
-    readonly unsafeRegions: readonly Span[],
   ) {}
+
+  /** Read by the decorations once typing pauses: not worked out for every keystroke's version. */
+  get unsafeRegions(): readonly Span[] {
+    return (this.regions ??= unsafeRegionSpans(this.analysis.unsafeSites));
+  }
 
   /** Only code actions read the fixes: worked out on the first request, not on every keystroke. */
   get fixes(): ReadonlyMap<string, readonly Fix[]> {

@@ -45,11 +45,15 @@ class Chunk {
     readonly end: number,
     private readonly parent: SyntaxNode,
     private readonly first: number,
-    readonly types: readonly string[],
+    /** How many children, the last one's type, how many are `macro_rules!` definitions, and whether one is a `}`. */
+    readonly count: number,
+    readonly lastType: string | undefined,
+    readonly macros: number,
+    readonly hasCloseBrace: boolean,
   ) {}
 
   get nodes(): readonly SyntaxNode[] {
-    return (this.made ??= this.types.map((_, i) => this.parent.child(this.first + i)!));
+    return (this.made ??= Array.from({ length: this.count }, (_, i) => this.parent.child(this.first + i)!));
   }
 }
 
@@ -270,12 +274,9 @@ export class IncrementalAnalyzer {
     try {
       chunks.forEach((chunk, index) => {
         this.lastChunks++;
-        const reused = shared && this.reuse(doc, ctx.safety, chunk, previous!.rows, shared);
-        if (reused) {
+        if (shared && this.reuse(doc, ctx.safety, chunk, previous!.rows, shared, index, results, rowsAt)) {
           this.cachedChunks++;
           this.reusedChunks++;
-          rowsAt[index] = reused.row;
-          results[index] = reused.result;
           return;
         }
         const key = this.keyOf(doc, ctx.safety, chunk, '', false);
@@ -322,22 +323,25 @@ export class IncrementalAnalyzer {
    * when everything its key reads lies in text both versions share: before the edit (the chunk,
    * the line above it, any block comment it reaches into), or after it (the chunk and the line
    * above, with no reach). The entry is then the one the key would find. Whether its macros are
-   * expanded is a file-wide fact and is checked again.
+   * expanded is a file-wide fact and is checked again. The result and row go into `results` and
+   * `rowsAt` at `index` (no object per chunk to return them in); false when the chunk does not qualify.
    */
-  private reuse(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, rows: readonly Row[], shared: SharedEnds): { result: ChunkPart; row: Row } | undefined {
+  private reuse(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, rows: readonly Row[], shared: SharedEnds, index: number, results: ChunkPart[], rowsAt: (Row | undefined)[]): boolean {
     const text = doc.text;
     let oldStart = chunk.start;
     if (chunk.end > shared.prefix) {
-      if (chunk.start === 0) return undefined;
+      if (chunk.start === 0) return false;
       const lineAbove = text.lastIndexOf('\n', chunk.start - 2) + 1;
-      if (lineAbove < text.length - shared.suffix) return undefined;
+      if (lineAbove < text.length - shared.suffix) return false;
       oldStart = chunk.start - shared.delta;
     }
     const row = rowAt(rows, oldStart);
-    if (!row || row.end - row.start !== chunk.end - chunk.start || (oldStart !== chunk.start && !row.local)) return undefined;
-    if (row.expansions !== undefined && this.expansions(doc, options, chunk, text.slice(chunk.start, chunk.end)) !== row.expansions) return undefined;
+    if (!row || row.end - row.start !== chunk.end - chunk.start || (oldStart !== chunk.start && !row.local)) return false;
+    if (row.expansions !== undefined && this.expansions(doc, options, chunk, text.slice(chunk.start, chunk.end)) !== row.expansions) return false;
     this.carry(row.entry);
-    return { result: placedPart(row.entry, chunk.start), row: oldStart === chunk.start ? row : { ...row, start: chunk.start, end: chunk.end } };
+    results[index] = placedPart(row.entry, chunk.start);
+    rowsAt[index] = oldStart === chunk.start ? row : { ...row, start: chunk.start, end: chunk.end };
+    return true;
   }
 
   /** Puts the current entries aside and takes up those of `facts`: the stashed ones when they match, else none. */
@@ -633,15 +637,14 @@ function memberChunks(doc: ParsedDocument, chunk: Chunk, outer: string): Members
   const open = list.startIndex + 1;
   const nl = text.indexOf('\n', open);
   if (nl < 0 || text.slice(open, nl).trim() !== '') return undefined;
-  const chunks = chunksOf(text, list, nl + 1).filter((m) => m.types.length > 0 && m.end <= list.endIndex && m.types.every((t) => t !== '}'));
+  const chunks = chunksOf(text, list, nl + 1).filter((m) => m.count > 0 && m.end <= list.endIndex && !m.hasCloseBrace);
   if (chunks.length === 0) return undefined;
   return { chunks, header: `${outer}\u0002${text.slice(chunk.start, open)}\u0000${innerAttributes(list).map((a) => a.text).join('\n')}` };
 }
 
 /** Whether a chunk ends with a block whose members may be cached one by one (see memberChunks). */
 function isContainer(chunk: Chunk): boolean {
-  const last = chunk.types[chunk.types.length - 1];
-  return last !== undefined && CONTAINERS.has(last);
+  return chunk.lastType !== undefined && CONTAINERS.has(chunk.lastType);
 }
 
 /** Whether every site of a container's shell comes before its members, as in a whole-file analysis's order. */
@@ -766,9 +769,12 @@ function isTopLevelItem(type: string): boolean {
 function chunksOf(text: string, parent: SyntaxNode, from: number): Chunk[] {
   const chunks: Chunk[] = [];
   let start = from;
-  // The chunk under way: the index of its first child, and its children's types.
+  // The chunk under way: the index of its first child, and what Chunk keeps of its children's types.
   let first = 0;
-  let types: string[] = [];
+  let count = 0;
+  let lastType: string | undefined;
+  let macros = 0;
+  let hasCloseBrace = false;
   const cursor = parent.walk();
   try {
     // The cursor reads types and offsets without making a node object per child.
@@ -776,22 +782,39 @@ function chunksOf(text: string, parent: SyntaxNode, from: number): Chunk[] {
       const endIndex = cursor.endIndex;
       if (from > 0 && endIndex <= from) continue;
       const type = cursor.nodeType;
-      if (types.length === 0) first = index;
-      types.push(type);
+      if (count === 0) first = index;
+      count++;
+      lastType = type;
+      if (MACROS.has(type)) macros++;
+      if (type === '}') hasCloseBrace = true;
       if (!isTopLevelItem(type)) continue;
       // The chunk ends after the item's line, when nothing but blanks follows it there.
       const nl = text.indexOf('\n', endIndex);
       const lineEnd = nl < 0 ? text.length : nl + 1;
-      if (text.slice(endIndex, lineEnd).trim() !== '') continue;
-      chunks.push(new Chunk(start, lineEnd, parent, first, types));
+      if (!blankBetween(text, endIndex, lineEnd)) continue;
+      chunks.push(new Chunk(start, lineEnd, parent, first, count, lastType, macros, hasCloseBrace));
       start = lineEnd;
-      types = [];
+      count = 0;
+      lastType = undefined;
+      macros = 0;
+      hasCloseBrace = false;
     }
   } finally {
     cursor.delete();
   }
-  if (start < text.length || types.length > 0) chunks.push(new Chunk(start, text.length, parent, first, types));
+  if (start < text.length || count > 0) chunks.push(new Chunk(start, text.length, parent, first, count, lastType, macros, hasCloseBrace));
   return chunks;
+}
+
+/** Whether text[from, to) is all blanks as `trim` sees them, read in place. */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // Most lines end right after an item: a line break or a few spaces.
+    if (c === 10 || c === 13 || c === 32 || c === 9) continue;
+    if (text[i]!.trim() !== '') return false;
+  }
+  return true;
 }
 
 /** The text above a chunk that its comment scans may read (see the module comment). */
@@ -835,8 +858,7 @@ const MACROS: ReadonlySet<string> = new Set(['macro_definition']);
 function macrosOf(chunk: Chunk, body: string): SyntaxNode[] {
   let mentions = 0;
   for (let at = body.indexOf('macro_rules'); at >= 0; at = body.indexOf('macro_rules', at + 1)) mentions++;
-  const top = chunk.types.reduce((n, t) => (MACROS.has(t) ? n + 1 : n), 0);
-  if (top === mentions) return chunk.nodes.filter((n) => MACROS.has(n.type));
+  if (chunk.macros === mentions) return chunk.nodes.filter((n) => MACROS.has(n.type));
   return chunk.nodes.flatMap((n) => nodesOfType(n, MACROS));
 }
 

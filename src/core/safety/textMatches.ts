@@ -1,7 +1,8 @@
 /**
  * Where the words the SAFETY analysis starts from occur in a text: `unsafe`, `extern`,
- * `macro_rules`, "safety" and the `SAFETY:` marker. Each is found once per text and shared by
- * the inventory and the rules, which used to scan the whole text with a regex each. Whole words
+ * `macro_rules`, `mod`, the names of the file's macros, "safety" and the `SAFETY:` marker. Each
+ * is found once per text and shared by the inventory and the rules, which used to scan the whole
+ * text with a regex each. Whole words
  * are found with `indexOf` and a look at the characters around (several times faster than a
  * `\b...\b` regex); "safety" is found in any ASCII case, and the marker is a "safety" followed by
  * a colon (the word cannot overlap itself, so these are exactly the matches of `/safety:/gi`).
@@ -27,7 +28,7 @@ interface Search {
 /** Offsets per text, for the last few texts (a document's, and its `unsafe extern` copy). */
 const memo = new Recent<string, Map<string, readonly number[]>>(2);
 
-/** The search behind each key of the memo. */
+/** The search behind each key of the memo (one per word asked for: a few, plus the macro names seen). */
 const searches = new Map<string, Search>();
 
 function cached(text: string, key: string, search: Search): readonly number[] {

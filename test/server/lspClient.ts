@@ -144,6 +144,19 @@ export class LspClient {
     return this.notifications.filter((n) => n.method === method).map((n) => n.params as P);
   }
 
+  /**
+   * Sends the messages `send` writes in one piece, as an editor's burst of changes arrives: the
+   * server is to read them together, not as they trickle in between its turns.
+   */
+  together(send: () => void): void {
+    this.child.stdin.cork();
+    try {
+      send();
+    } finally {
+      this.child.stdin.uncork();
+    }
+  }
+
   /** Closes the server's stdin, as a client that goes away does; resolves with its exit code. */
   closeInput(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));

@@ -5,8 +5,9 @@
  * The file is cut into chunks, each ending with a top-level item at the end of its line and
  * holding the comments, attributes and blank lines above it. What the rules find for a chunk's
  * item depends on the chunk's text, the line just above it (the upward comment scan stops
- * there), whether it is the first chunk, crate-level inner attributes, the root's type and the
- * SAFETY options; all of that is the cache key. Two cases read further and add to the key: a `macro_rules!`
+ * there), whether it is the first chunk, crate-level inner attributes and the SAFETY options
+ * (not whether the root parsed as a `source_file` or an ERROR node: see isModuleRoot); all of
+ * that is the cache key. Two cases read further and add to the key: a `macro_rules!`
  * body is checked only where the macro is expanded (calls anywhere in the file), so whether each
  * one is expanded joins the key; a block comment's scan climbs to the line opening it, so with
  * a block comment ending nearby, the key holds the text up from the nearest line opening one.
@@ -209,9 +210,9 @@ export class IncrementalAnalyzer {
   /** The file-wide part of every key, for the cache's current contents. */
   private facts = '';
   /**
-   * The entries of the file-wide facts in force before the last change of them. An edit that
-   * breaks the parse badly can turn the root into an ERROR node (a file-wide fact); undoing it
-   * then finds the entries of the clean text here instead of analysing the whole file again.
+   * The entries of the file-wide facts in force before the last change of them. An edit inside a
+   * crate-level `#![...]` attribute changes a file-wide fact; undoing it then finds the entries
+   * of the text before it here instead of analysing the whole file again.
    */
   private stash: { readonly facts: string; readonly entries: Map<string, ChunkResult[]> } | undefined;
   /** The last chunk-by-chunk analysis: its text and file-wide facts, and its top-level chunks (see reuse). */

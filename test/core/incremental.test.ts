@@ -429,6 +429,25 @@ describe('IncrementalAnalyzer', function () {
     });
   });
 
+  it('finds everything cached when an edit inside a crate-level attribute is undone', () => {
+    const text = '#![allow(clippy::undocumented_unsafe_blocks)]\n\nfn f() {\n    unsafe { g() };\n}\n\npub unsafe fn h() {}\n';
+    withDocument(text, ({ doc, ctx, incremental, insert }) => {
+      incremental.analyze(doc, ctx);
+      incremental.analyze(doc, ctx);
+      // `allow` becomes `xallow`: the crate-level attributes are a file-wide fact.
+      insert(text.indexOf('allow'), 'x');
+      const changed = incremental.analyze(doc, ctx);
+      assert.equal(incremental.wholeFile, true);
+      assert.deepStrictEqual(comparable(changed), freshAnalysis(parser, doc, ctx));
+      doc.applyChanges([{ range: { start: doc.lines.positionAt(text.indexOf('allow')), end: doc.lines.positionAt(text.indexOf('allow') + 1) }, text: '' }]);
+      const restored = incremental.analyze(doc, ctx);
+      assert.equal(incremental.wholeFile, false);
+      assert.equal(incremental.cachedChunks, incremental.lastChunks);
+      assert.deepStrictEqual(comparable(restored), freshAnalysis(parser, doc, ctx));
+      assert.notDeepStrictEqual(restored.findings, changed.findings);
+    });
+  });
+
   it('re-analyses only the item that changed', () => {
     const text = readFileSync(path.join(FIXTURES, 'lock.rs'), 'utf8');
     withDocument(text, ({ doc, ctx, incremental, insert }) => {

@@ -6,6 +6,7 @@
  */
 import type { SyntaxNode } from '../parser';
 import type { Span } from '../positions';
+import { isWhiteSpace } from '../whitespace';
 import type { Gate } from './types';
 
 const COMMENTS = new Set(['line_comment', 'block_comment']);
@@ -149,14 +150,7 @@ function firstNonBlank(text: string, from: number, to: number): number {
   const end = Math.min(to, text.length);
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (!isBlank(c)) return c;
+    if (!isWhiteSpace(c)) return c;
   }
   return -1;
-}
-
-/** What `\s` matches: ASCII blanks, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF. */
-function isBlank(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -10,6 +10,7 @@
 import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
+import { firstAtLeast } from '../sortedSearch';
 import { sourceText } from './syntax';
 import { wordOffsets } from './textMatches';
 import { pathFromRoot, pathToLineStart, pathToOffset, typeOf } from './treeIndex';
@@ -201,7 +202,7 @@ export function linesBelowMatches(
     }
   };
   if (!within) all.forEach(follow);
-  else for (const w of within) for (let i = firstAtOrAfter(all, w.start); i < all.length && all[i]! < w.end; i++) follow(all[i]!);
+  else for (const w of within) for (let i = firstAtLeast(all, w.start); i < all.length && all[i]! < w.end; i++) follow(all[i]!);
   return [...out].sort((a, b) => a - b);
 }
 
@@ -221,18 +222,6 @@ export function matchesReaching(lines: LineIndex, from: number, to: number, bloc
   const stopStart = lines.lineStart(stop);
   if (!blockComments || text.indexOf('*/', stopStart) < 0) return { start: stopStart, end };
   return { start: text.lastIndexOf('*/', stopStart - 1) + 1, end };
-}
-
-/** Index of the first offset >= `at` in sorted `offsets`. */
-function firstAtOrAfter(offsets: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Nodes whose direct children are items or statements (ERROR: where recovery left them). */

@@ -12,6 +12,7 @@
  */
 import { Recent } from '../recent';
 import type { LineIndex } from '../positions';
+import { firstAtLeast } from '../sortedSearch';
 import { markerOffsets } from './textMatches';
 
 export interface ScanRange {
@@ -276,12 +277,6 @@ export function markerBetween(lines: LineIndex, fromLine: number, toLine: number
     found = Int32Array.from(markerOffsets(lines.text), (at) => lines.lineOf(at));
     markerLineCache.set(lines, found);
   }
-  let lo = 0;
-  let hi = found.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (found[mid]! < fromLine) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < found.length && found[lo]! <= toLine;
+  const first = firstAtLeast(found, fromLine);
+  return first < found.length && found[first]! <= toLine;
 }

@@ -32,6 +32,7 @@ import { macroIsExpanded } from './rules/safety/common';
 import type { RuleContext } from './safety/ruleContext';
 import { innerAttributes, ITEM_TYPES, nodesOfType } from './safety/syntax';
 import type { SafetyOptions, UnsafeSite } from './safety/types';
+import { isWhiteSpace } from './whitespace';
 
 /**
  * A run of `parent`'s children (by index) and the text they own. The nodes are made only when
@@ -290,7 +291,7 @@ export class IncrementalAnalyzer {
           return;
         }
         if (!isContainer(chunk)) return void misses.push({ index, chunk, key });
-        const { result, stored } = this.chunkResult(doc, ctx.safety, chunk, '', false, key);
+        const { result, stored } = this.missedChunkResult(doc, ctx.safety, chunk, '', key);
         if (stored) rowsAt[index] = rowOf(chunk, key, stored[1]);
         results[index] = inPlace(result);
       });
@@ -437,29 +438,17 @@ export class IncrementalAnalyzer {
   }
 
   /**
-   * A chunk's findings and sites: from the cache, or analysed (a large container member by member,
-   * see splitContainer) and stored when exact. `outer` keys the enclosing containers of a member.
-   * `stored` is the entry the next analysis can find (absent when the result was not exact).
+   * The findings and sites of a chunk no entry matched (`key`): analysed (a large container member
+   * by member, see splitContainer) and stored when exact. `outer` keys the enclosing containers of
+   * a member. `stored` is the entry the next analysis can find (absent when the result was not exact).
    */
-  private chunkResult(
-    doc: ParsedDocument,
-    options: SafetyOptions,
-    chunk: Chunk,
-    outer: string,
-    first: boolean,
-    known?: Key,
-  ): { result: ChunkFindings; cached: boolean; key: Key; stored?: [string, ChunkResult] } {
-    const key = known ?? this.keyOf(doc, options, chunk, outer, first);
-    const hit = lookUp(this.entries, key);
-    if (hit) {
-      this.carry(hit);
-      return { result: placed(hit, chunk.start), cached: true, key, stored: [key.body, hit] };
-    }
+  private missedChunkResult(doc: ParsedDocument, options: SafetyOptions, chunk: Chunk, outer: string, key: Key): { result: ChunkFindings; stored?: [string, ChunkResult] } {
     const split = this.splitContainer(doc, options, chunk, outer);
     const fresh = split ?? this.analyseFresh(doc, options, chunk.nodes, chunk.end - chunk.start);
-    if (!isExact(chunk, fresh)) return { result: fresh, cached: false, key };
-    return { result: fresh, cached: false, key, stored: this.store(key, chunk.start, fresh, split?.members) };
+    if (!isExact(chunk, fresh)) return { result: fresh };
+    return { result: fresh, stored: this.store(key, chunk.start, fresh, split?.members) };
   }
+
 
   /**
    * The chunks no entry matched, analysed in one pass and shared out to them as a whole-file
@@ -578,11 +567,10 @@ export class IncrementalAnalyzer {
     // moved much of the file into this block, that is known before every member is keyed.
     let missed = 0;
     const looked = members.chunks.map((member, i) => {
-      const first = i === 0;
-      const key = this.keyOf(doc, options, member, members.header, first);
+      const key = this.keyOf(doc, options, member, members.header, i === 0);
       const hit = lookUp(this.entries, key);
       if (!hit && !isContainer(member)) this.checkFreshChars(doc, (missed += member.end - member.start));
-      return { member, first, key, hit };
+      return { member, key, hit };
     });
     // Members not found are analysed in the same pass as the shell (each pass has a fixed cost),
     // except blocks, which are split in their turn.
@@ -598,7 +586,7 @@ export class IncrementalAnalyzer {
     const findings: Finding[] = [...shell.findings];
     const sites: UnsafeSite[] = [...shell.sites];
     const entries: [string, ChunkResult][] = [];
-    for (const { member, first, key, hit } of looked) {
+    for (const { member, key, hit } of looked) {
       this.lastMembers++;
       let result: ChunkFindings;
       if (hit) {
@@ -607,7 +595,7 @@ export class IncrementalAnalyzer {
         result = placed(hit, member.start);
         entries.push([key.body, hit]);
       } else if (nested.has(member)) {
-        const r = this.chunkResult(doc, options, member, members.header, first);
+        const r = this.missedChunkResult(doc, options, member, members.header, key);
         result = r.result;
         if (r.stored) entries.push(r.stored);
       } else {
@@ -807,14 +795,9 @@ function chunksOf(text: string, parent: SyntaxNode, from: number): Chunk[] {
   return chunks;
 }
 
-/** Whether text[from, to) is all blanks as `trim` sees them, read in place. */
+/** Whether text[from, to) is all white space, as `trim` sees it, read in place. */
 function blankBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // Most lines end right after an item: a line break or a few spaces.
-    if (c === 10 || c === 13 || c === 32 || c === 9) continue;
-    if (text[i]!.trim() !== '') return false;
-  }
+  for (let i = from; i < to; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
   return true;
 }
 

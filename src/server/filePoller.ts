@@ -23,8 +23,13 @@ export function pollPaths(file: string, kernelRoot: string | undefined, extra: r
     if (parent === dir) break;
     dir = parent;
   }
-  if (kernelRoot) for (const rel of KERNEL_FILES) out.add(path.join(kernelRoot, rel));
+  if (kernelRoot) for (const file of kernelPollPaths(kernelRoot)) out.add(file);
   return [...out];
+}
+
+/** The kernel tree files polled for any file in the tree rooted at `kernelRoot`. */
+export function kernelPollPaths(kernelRoot: string): string[] {
+  return KERNEL_FILES.map((rel) => path.join(kernelRoot, rel));
 }
 
 /** What identifies a file's content for polling; `missing` when it does not exist. */

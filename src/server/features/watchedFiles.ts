@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { DidChangeWatchedFilesNotification, type Disposable, type FileSystemWatcher, type ServerCapabilities } from 'vscode-languageserver/node';
 import { filePathOf } from '../contexts';
-import { FilePoller, pollPaths } from '../filePoller';
+import { FilePoller, kernelPollPaths, pollPaths } from '../filePoller';
 import { guardNotification } from '../guard';
 import type { Services } from '../services';
 
@@ -69,10 +69,12 @@ function pollFallback(services: Services, onChange: (file: string) => void): voi
     seen.add(file);
     poller.watch(pollPaths(file, undefined, []));
   });
-  // Kernel build files and the database are known once the context is.
+  // Kernel build files and the database are known once the context is (the folders are
+  // watched already: every analysed file's context was resolved first).
   analyses.onAnalysis((result) => {
-    const file = filePathOf(result.uri);
-    if (file) poller.watch(pollPaths(file, result.ctx?.kernel?.facts.root, contexts.watchedFiles()));
+    if (!filePathOf(result.uri)) return;
+    const kernelRoot = result.ctx?.kernel?.facts.root;
+    poller.watch([...(kernelRoot ? kernelPollPaths(kernelRoot) : []), ...contexts.watchedFiles()]);
   });
   services.onShutdown(() => poller.dispose());
 }

@@ -11,6 +11,7 @@ import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
 import type { LineIndex, Span } from '../positions';
 import { firstAtLeast } from '../sortedSearch';
+import { isBlankOrLineBreak } from '../whitespace';
 import { sourceText } from './syntax';
 import { wordOffsets } from './textMatches';
 import { pathFromRoot, pathToLineStart, pathToOffset, typeOf } from './treeIndex';
@@ -312,10 +313,7 @@ export function nodesStartingOnLines(
 
 /** Whether `text` holds only blanks (line breaks included) from `from` up to `to`. */
 function blankUpTo(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
-  }
+  for (let i = from; i < to; i++) if (!isBlankOrLineBreak(text.charCodeAt(i))) return false;
   return true;
 }
 

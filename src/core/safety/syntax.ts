@@ -8,6 +8,7 @@ import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
 import { Recent } from '../recent';
 import type { Span } from '../positions';
+import { isBlankOrLineBreak } from '../whitespace';
 import { parentOf, previousSiblingOf, typeOf } from './treeIndex';
 
 /** Node types that are items in rustc's sense (each one is a HIR item). */
@@ -58,7 +59,7 @@ export function isItem(node: SyntaxNode): boolean {
  */
 function mayFollowAttributesOrComments(text: string, offset: number): boolean {
   let i = offset - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
+  while (i >= 0 && isBlankOrLineBreak(text.charCodeAt(i))) i--;
   if (i < 0) return false;
   const c = text[i];
   if (c === ']' || c === '/') return true;

@@ -10,6 +10,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parser';
 import { Recent } from '../recent';
+import { isBlankOrLineBreak } from '../whitespace';
 
 interface Index {
   readonly root: SyntaxNode;
@@ -282,8 +283,6 @@ export function previousSiblingOf(node: SyntaxNode, text?: string): SyntaxNode |
   return sibling(node, -1, text);
 }
 
-const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-
 /**
  * The sibling before `node`, as the child of `parent` holding the last non-blank character before
  * it: one search through the parent's children, where tree-sitter's own step first descends from
@@ -296,13 +295,13 @@ function previousByText(index: Index, node: SyntaxNode, parent: SyntaxNode, text
   if (!index.clean) return undefined;
   const start = node.startIndex;
   let x = start - 1;
-  while (x >= parent.startIndex && isBlank(text[x])) x--;
+  while (x >= parent.startIndex && isBlankOrLineBreak(text.charCodeAt(x))) x--;
   if (x < parent.startIndex) return undefined;
   const s = parent.firstChildForIndex(x);
   if (!s || s.startIndex > x) return undefined;
   const end = s.endIndex;
   if (end > start) return undefined;
-  for (let i = end; i < start; i++) if (!isBlank(text[i])) return undefined;
+  for (let i = end; i < start; i++) if (!isBlankOrLineBreak(text.charCodeAt(i))) return undefined;
   if (!index.parents.has(s.id)) index.parents.set(s.id, parent);
   return s;
 }
